@@ -1,0 +1,114 @@
+package io.skirmish;
+
+import io.skirmish.net.NetConfig;
+import io.skirmish.room.RoomConfig;
+import io.skirmish.server.ServerConfig;
+import io.skirmish.server.SkirmishServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/** {@code java -jar game-server.jar [options]}: runs the game server. Every option also reads a SKIRMISH_* variable. */
+@Command(name = "game-server", mixinStandardHelpOptions = true, version = "Skirmish 0.1.0",
+        description = "Skirmish: an authoritative real-time game server speaking Socket.IO.",
+        sortOptions = false, showDefaultValues = true)
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--host", defaultValue = "${env:SKIRMISH_HOST:-0.0.0.0}", description = "Address to bind.")
+    String host;
+
+    @Option(names = "--port", defaultValue = "${env:SKIRMISH_PORT:-3000}",
+            description = "Port to bind; 0 picks a free port (the log says which).")
+    int port;
+
+    @Option(names = "--tick-rate", defaultValue = "${env:SKIRMISH_TICK_RATE:-30}", description = "Simulation ticks per second.")
+    int tickRate;
+
+    @Option(names = "--snapshot-rate", defaultValue = "${env:SKIRMISH_SNAPSHOT_RATE:-0}",
+            description = "Snapshots per second (0: the tick rate).")
+    int snapshotRate;
+
+    @Option(names = "--capacity", defaultValue = "${env:SKIRMISH_CAPACITY:-8}", description = "Seats in a public room.")
+    int capacity;
+
+    @Option(names = "--round-seconds", defaultValue = "${env:SKIRMISH_ROUND_SECONDS:-180}", description = "Round length.")
+    int roundSeconds;
+
+    @Option(names = "--seat-grace", defaultValue = "${env:SKIRMISH_SEAT_GRACE:-20}",
+            description = "Seconds a dropped player's seat is kept for a rejoin.")
+    int seatGrace;
+
+    @Option(names = "--empty-room-grace", defaultValue = "${env:SKIRMISH_EMPTY_ROOM_GRACE:-30}",
+            description = "Seconds an empty room lives before it is disposed.")
+    int emptyRoomGrace;
+
+    @Option(names = "--drain-timeout", defaultValue = "${env:SKIRMISH_DRAIN_TIMEOUT:-5}",
+            description = "On SIGTERM, seconds to wait for clients to leave before disconnecting them.")
+    int drainTimeout;
+
+    @Option(names = "--game-threads", defaultValue = "${env:SKIRMISH_GAME_THREADS:-0}",
+            description = "Game threads ticking the rooms (0: one per core, at most 4).")
+    int gameThreads;
+
+    @Option(names = "--ping-interval", defaultValue = "${env:SKIRMISH_PING_INTERVAL:-25000}", description = "Engine.IO ping interval, ms.")
+    int pingInterval;
+
+    @Option(names = "--ping-timeout", defaultValue = "${env:SKIRMISH_PING_TIMEOUT:-20000}", description = "Engine.IO ping timeout, ms.")
+    int pingTimeout;
+
+    @Option(names = "--max-payload", defaultValue = "${env:SKIRMISH_MAX_PAYLOAD:-16384}",
+            description = "Largest client message in bytes.")
+    int maxPayload;
+
+    @Option(names = "--static-dir", defaultValue = "${env:SKIRMISH_STATIC_DIR}",
+            description = "Serve the browser client from this directory instead of the built-in copy.")
+    Path staticDir;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerConfig defaults = ServerConfig.defaults();
+        RoomConfig rooms = defaults.rooms()
+                .withTickRate(tickRate, snapshotRate == 0 ? tickRate : snapshotRate)
+                .withDefaultCapacity(capacity)
+                .withRoundLength(Duration.ofSeconds(roundSeconds))
+                .withSeatGrace(Duration.ofSeconds(seatGrace))
+                .withEmptyRoomGrace(Duration.ofSeconds(emptyRoomGrace));
+        NetConfig net = defaults.net().withAddress(host, port).withHeartbeat(pingInterval, pingTimeout)
+                .withMaxPayload(maxPayload).withStaticDir(staticDir);
+        ServerConfig cfg = defaults.withNet(net).withRooms(rooms).withDrainTimeout(Duration.ofSeconds(drainTimeout));
+        if (gameThreads > 0) {
+            cfg = cfg.withGameThreads(gameThreads);
+        }
+        SkirmishServer server = SkirmishServer.start(cfg);
+        awaitTermination(server::drainAndClose);
+        return 0;
+    }
+
+    /**
+     * Blocks until SIGTERM or SIGINT, runs {@code drain}, and exits 0. A shutdown hook would exit
+     * 143 on SIGTERM; handling the signal lets a drained shutdown report success.
+     */
+    static void awaitTermination(Runnable drain) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        SignalHandler handler = sig -> {
+            try {
+                drain.run();
+            } finally {
+                done.countDown();
+            }
+        };
+        Signal.handle(new Signal("TERM"), handler);
+        Signal.handle(new Signal("INT"), handler);
+        done.await();
+    }
+}

@@ -1,0 +1,27 @@
+package io.skirmish.arena;
+
+/** A projectile in flight. */
+public final class Shot {
+    final int id;
+    final int owner;
+    double x, y;
+    final double vx, vy;
+    int ttl;
+
+    Shot(int id, int owner, double x, double y, double vx, double vy, int ttl) {
+        this.id = id;
+        this.owner = owner;
+        this.x = x;
+        this.y = y;
+        this.vx = vx;
+        this.vy = vy;
+        this.ttl = ttl;
+    }
+
+    public int id() { return id; }
+    public int owner() { return owner; }
+    public double x() { return x; }
+    public double y() { return y; }
+    public double vx() { return vx; }
+    public double vy() { return vy; }
+}

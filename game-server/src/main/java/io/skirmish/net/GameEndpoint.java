@@ -1,0 +1,245 @@
+package io.skirmish.net;
+
+import com.corundumstudio.socketio.AckRequest;
+import com.corundumstudio.socketio.SocketIOClient;
+import com.corundumstudio.socketio.SocketIOServer;
+import com.fasterxml.jackson.databind.util.RawValue;
+import com.google.gson.JsonObject;
+import io.skirmish.loop.Ticker;
+import io.skirmish.protocol.ErrorCode;
+import io.skirmish.protocol.Events;
+import io.skirmish.protocol.ProtocolException;
+import io.skirmish.protocol.Request;
+import io.skirmish.protocol.RequestDecoder;
+import io.skirmish.room.JoinResult;
+import io.skirmish.room.Membership;
+import io.skirmish.room.RawJson;
+import io.skirmish.room.RoomManager;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The game protocol on the default namespace: decodes and validates each event on the Netty I/O
+ * thread, hands it to the rooms, and sends the ack when the room's game thread has answered.
+ * Nothing here touches game state.
+ */
+public final class GameEndpoint {
+    private static final Logger log = LoggerFactory.getLogger(GameEndpoint.class);
+    private static final long INPUT_ERROR_INTERVAL = TimeUnit.SECONDS.toNanos(1);
+
+    private final RoomManager rooms;
+    private final Ticker ticker;
+    private final NetMetrics metrics;
+    private final ConcurrentHashMap<UUID, Session> sessions = new ConcurrentHashMap<>();
+
+    public GameEndpoint(RoomManager rooms, Ticker ticker, NetMetrics metrics) {
+        this.rooms = rooms;
+        this.ticker = ticker;
+        this.metrics = metrics;
+    }
+
+    /** Registers the listeners; call before the server starts. */
+    public void register(SocketIOServer server) {
+        server.addConnectListener(client -> {
+            sessions.put(client.getSessionId(), new Session(client, metrics));
+            metrics.connectionOpened();
+        });
+        server.addDisconnectListener(client -> {
+            Session s = sessions.remove(client.getSessionId());
+            if (s == null) {
+                return;
+            }
+            metrics.connectionClosed();
+            s.closed = true;
+            Membership m = s.membership;
+            if (m != null && m.active()) {
+                m.disconnected();
+            }
+        });
+        for (String event : Events.REQUESTS) {
+            server.addEventListener(event, Object.class, (client, data, ack) -> onRequest(event, client, data, ack));
+        }
+        server.addEventListener(Events.INPUT, Object.class, (client, data, ack) -> onInput(client, data));
+    }
+
+    /** Live connections. */
+    public int connections() {
+        return sessions.size();
+    }
+
+    /** Sends an event to every connected client (for example {@code server:shutdown}). */
+    public void broadcast(String event, RawJson payload) {
+        sessions.values().forEach(s -> s.send(event, payload));
+    }
+
+    /** Disconnects every client. */
+    public void disconnectAll() {
+        sessions.values().forEach(Session::close);
+    }
+
+    private void onInput(SocketIOClient client, Object data) {
+        metrics.eventIn(Events.INPUT);
+        Session s = sessions.get(client.getSessionId());
+        if (s == null) {
+            return;
+        }
+        String dropped;
+        try {
+            Request.Input in = (Request.Input) RequestDecoder.decode(Events.INPUT, data);
+            Membership m = s.membership;
+            dropped = m == null ? "not_in_room" : m.offerInput(in);
+        } catch (ProtocolException e) {
+            dropped = "bad_request";
+            long now = ticker.nanoTime();
+            if (now - s.lastInputErrorNanos >= INPUT_ERROR_INTERVAL) {
+                s.lastInputErrorNanos = now;
+                s.send(Events.SERVER_ERROR, errorEvent(e.code(), "input: " + e.getMessage()));
+            }
+        }
+        if (dropped != null) {
+            metrics.rejected(Events.INPUT, dropped);
+        }
+    }
+
+    private void onRequest(String event, SocketIOClient client, Object data, AckRequest ack) {
+        metrics.eventIn(event);
+        Session s = sessions.get(client.getSessionId());
+        if (s == null) {
+            return;
+        }
+        CompletableFuture<RawJson> answer;
+        try {
+            answer = dispatch(s, RequestDecoder.decode(event, data));
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        answer.whenComplete((ok, err) -> {
+            RawJson reply = ok != null ? ok : failure(event, err);
+            if (ack.isAckRequested()) {
+                ack.sendAckData(new RawValue(reply.json()));
+            }
+        });
+    }
+
+    private RawJson failure(String event, Throwable err) {
+        Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+        if (cause instanceof ProtocolException pe) {
+            metrics.rejected(event, pe.code().name());
+            return error(pe.code(), pe.getMessage());
+        }
+        String incident = Long.toHexString(ticker.nanoTime());
+        log.error("request {} failed, incident {}", event, incident, cause);
+        metrics.rejected(event, ErrorCode.INTERNAL.name());
+        return error(ErrorCode.INTERNAL, "server error, incident " + incident);
+    }
+
+    private CompletableFuture<RawJson> dispatch(Session s, Request req) {
+        if (req instanceof Request.TimeSync ts) {
+            JsonObject o = new JsonObject();
+            o.addProperty("t", ts.t());
+            o.addProperty("serverTime", ticker.wallMillis());
+            return CompletableFuture.completedFuture(new RawJson(o.toString()));
+        }
+        if (req instanceof Request.QuickPlay q) {
+            return joining(s, () -> rooms.quickplay(s, q.name()));
+        }
+        if (req instanceof Request.Create c) {
+            return joining(s, () -> rooms.create(s, c.name(), c.settings()));
+        }
+        if (req instanceof Request.Join j) {
+            return joining(s, () -> rooms.join(s, j.code(), j.name(), j.password()));
+        }
+        if (req instanceof Request.Spectate sp) {
+            return joining(s, () -> rooms.spectate(s, sp.code(), sp.password()));
+        }
+        if (req instanceof Request.Rejoin r) {
+            return joining(s, () -> rooms.rejoin(s, r.seatToken()));
+        }
+        Membership m = s.membership;
+        if (m == null || !m.active()) {
+            throw new ProtocolException(ErrorCode.NOT_IN_ROOM, "you are not in a room");
+        }
+        if (req instanceof Request.Leave) {
+            s.membership = null;
+            return m.leave();
+        }
+        if (req instanceof Request.Ready r) {
+            return m.ready(r.ready());
+        }
+        if (req instanceof Request.Settings st) {
+            return m.settings(st.patch());
+        }
+        if (req instanceof Request.Start) {
+            return m.start();
+        }
+        if (req instanceof Request.Kick k) {
+            return m.kick(k.playerId());
+        }
+        if (req instanceof Request.Lock l) {
+            return m.lock(l.locked());
+        }
+        if (req instanceof Request.TransferHost t) {
+            return m.transferHost(t.playerId());
+        }
+        throw new ProtocolException(ErrorCode.BAD_REQUEST, "not a request");
+    }
+
+    /**
+     * Runs a join of any kind: one at a time per client; leaves the current room first; records the
+     * membership before the ack goes out, so the client's next event already finds it.
+     */
+    private CompletableFuture<RawJson> joining(Session s, Supplier<CompletableFuture<JoinResult>> join) {
+        if (!s.joining.compareAndSet(false, true)) {
+            throw new ProtocolException(ErrorCode.BAD_STATE, "a join is already in progress");
+        }
+        CompletableFuture<JoinResult> f;
+        try {
+            Membership old = s.membership;
+            f = join.get();
+            if (old != null && old.active()) {
+                // Only once the new join is under way: a refused join keeps the client where it was.
+                s.membership = null;
+                old.leave();
+            }
+        } catch (RuntimeException e) {
+            s.joining.set(false);
+            throw e;
+        }
+        return f.handle((result, err) -> {
+            s.joining.set(false);
+            if (err != null) {
+                throw err instanceof CompletionException ce ? ce : new CompletionException(err);
+            }
+            s.membership = result.membership();
+            if (s.closed) {
+                result.membership().disconnected();
+            }
+            return result.ack();
+        });
+    }
+
+    private static RawJson errorEvent(ErrorCode code, String message) {
+        return new RawJson(errorObject(code, message).toString());
+    }
+
+    private static JsonObject errorObject(ErrorCode code, String message) {
+        JsonObject e = new JsonObject();
+        e.addProperty("code", code.name());
+        e.addProperty("message", message);
+        return e;
+    }
+
+    private static RawJson error(ErrorCode code, String message) {
+        JsonObject e = errorObject(code, message);
+        JsonObject o = new JsonObject();
+        o.addProperty("ok", false);
+        o.add("error", e);
+        return new RawJson(o.toString());
+    }
+}

@@ -1,0 +1,87 @@
+package io.skirmish.net;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.ReferenceCountUtil;
+
+/**
+ * Serves the HTTP routes and the static client on the Socket.IO port; everything under the
+ * Socket.IO path passes through untouched. Installed just before netty-socketio's packet handler,
+ * so that its responses go through the HTTP encoder.
+ */
+@ChannelHandler.Sharable
+final class HttpHandler extends ChannelInboundHandlerAdapter {
+    private final String socketIoPath;
+    private final HttpRoutes routes;
+    private final StaticFiles files;
+
+    HttpHandler(String socketIoPath, HttpRoutes routes, StaticFiles files) {
+        this.socketIoPath = socketIoPath;
+        this.routes = routes;
+        this.files = files;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof FullHttpRequest req)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        QueryStringDecoder qs = new QueryStringDecoder(req.uri());
+        String path = qs.path();
+        if (path.startsWith(socketIoPath)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        try {
+            respond(ctx, req, route(req.method(), path, qs));
+        } finally {
+            ReferenceCountUtil.release(req);
+        }
+    }
+
+    private HttpRoutes.Response route(HttpMethod method, String path, QueryStringDecoder qs) {
+        HttpRoutes.Response r = routes.handle(method.name(), path, qs.parameters());
+        if (r != null) {
+            return r;
+        }
+        if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
+            StaticFiles.File f = files.get(path);
+            if (f != null) {
+                return new HttpRoutes.Response(200, f.contentType(), f.body());
+            }
+        }
+        return HttpRoutes.Response.text(404, "text/plain; charset=utf-8", "not found\n");
+    }
+
+    private static void respond(ChannelHandlerContext ctx, FullHttpRequest req, HttpRoutes.Response r) {
+        boolean head = req.method() == HttpMethod.HEAD;
+        FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(r.status()),
+                head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(r.body()));
+        res.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
+        res.headers().set(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
+        res.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
+        res.headers().set("X-Content-Type-Options", "nosniff");
+        boolean keepAlive = HttpUtil.isKeepAlive(req);
+        if (keepAlive) {
+            res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+            ctx.writeAndFlush(res);
+        } else {
+            res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.skirmish.net;
+
+/** What the network layer reports. Called on Netty I/O and game threads; thread-safe, cheap. */
+public interface NetMetrics {
+    default void connectionOpened() {}
+
+    default void connectionClosed() {}
+
+    default void eventIn(String event) {}
+
+    default void eventOut(String event, int bytes) {}
+
+    /** A request or input was refused: {@code reason} is an error code or a short fixed word. */
+    default void rejected(String event, String reason) {}
+
+    NetMetrics NONE = new NetMetrics() {};
+}

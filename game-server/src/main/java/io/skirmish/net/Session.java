@@ -1,0 +1,64 @@
+package io.skirmish.net;
+
+import com.corundumstudio.socketio.SocketIOClient;
+import com.corundumstudio.socketio.Transport;
+import com.fasterxml.jackson.databind.util.RawValue;
+import io.skirmish.room.Connection;
+import io.skirmish.room.Membership;
+import io.skirmish.room.RawJson;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** One Socket.IO client as the rooms see it, and what the network layer remembers about it. */
+final class Session implements Connection {
+    private final SocketIOClient client;
+    private final String address;
+    private final NetMetrics metrics;
+    /** The room this client is in, if any; set on a game thread when a join completes. */
+    volatile Membership membership;
+    volatile boolean closed;
+    /** One join at a time: a second join while one is in flight could leave a seat behind. */
+    final AtomicBoolean joining = new AtomicBoolean();
+    /** When we last told this client about a bad input (we tell at most once a second). */
+    volatile long lastInputErrorNanos;
+
+    Session(SocketIOClient client, NetMetrics metrics) {
+        this.client = client;
+        this.metrics = metrics;
+        SocketAddress a = client.getRemoteAddress();
+        this.address = a instanceof InetSocketAddress in ? in.getAddress().getHostAddress() : String.valueOf(a);
+    }
+
+    SocketIOClient client() {
+        return client;
+    }
+
+    @Override
+    public void send(String event, RawJson payload) {
+        // RawValue: netty-socketio's Jackson encoder splices the JSON text in without re-encoding.
+        client.sendEvent(event, new RawValue(payload.json()));
+        metrics.eventOut(event, payload.bytes());
+    }
+
+    @Override
+    public boolean sendVolatile(String event, RawJson payload) {
+        // Over WebSocket a channel that is not writable means the client is not keeping up; skip this
+        // snapshot rather than queue it. Long-polling has no channel between polls, so always send.
+        if (client.getTransport() == Transport.WEBSOCKET && !client.isWritable()) {
+            return false;
+        }
+        send(event, payload);
+        return true;
+    }
+
+    @Override
+    public String address() {
+        return address;
+    }
+
+    @Override
+    public void close() {
+        client.disconnect();
+    }
+}

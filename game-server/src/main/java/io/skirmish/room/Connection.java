@@ -1,0 +1,22 @@
+package io.skirmish.room;
+
+/**
+ * A client connection as the rooms see it. Implemented by the network layer; rooms never see
+ * transport types. Methods may be called from game threads and network threads and must not block.
+ */
+public interface Connection {
+    /** Reliable, ordered delivery of an event. */
+    void send(String event, RawJson payload);
+
+    /**
+     * Delivery that may be skipped: snapshots. Returns false (and sends nothing) when the client is
+     * not keeping up, so that a slow client gets the latest state later instead of a growing backlog.
+     */
+    boolean sendVolatile(String event, RawJson payload);
+
+    /** The client's network address (for per-address limits); never shown to other players. */
+    String address();
+
+    /** Closes the connection. */
+    void close();
+}

@@ -1,0 +1,106 @@
+package io.skirmish.room;
+
+import io.skirmish.game.PlayerInput;
+import io.skirmish.protocol.Request;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One connection's place in one room (as a player or a spectator): what a network session holds
+ * to route its requests. Methods are called on network threads; they validate and enqueue, and
+ * the room's game thread does the work.
+ */
+public final class Membership {
+    private final Room room;
+    private final Seat seat;
+    private final Connection conn;
+
+    Membership(Room room, Seat seat, Connection conn) {
+        this.room = room;
+        this.seat = seat;
+        this.conn = conn;
+    }
+
+    public Room room() {
+        return room;
+    }
+
+    public boolean spectator() {
+        return seat == null;
+    }
+
+    /** The player id, or 0 for a spectator. */
+    public int playerId() {
+        return seat == null ? 0 : seat.id;
+    }
+
+    /** False once the player left, was kicked, was replaced by a rejoin, or the room closed. */
+    public boolean active() {
+        return !room.isClosed() && (seat == null || (!seat.removed && seat.conn == conn));
+    }
+
+    Seat seat() {
+        return seat;
+    }
+
+    Connection connection() {
+        return conn;
+    }
+
+    /**
+     * Queues one input for the next tick. Returns a short reason when it is dropped ({@code null}
+     * when queued): a spectator or inactive seat, or a seq that does not increase.
+     */
+    public String offerInput(Request.Input in) {
+        if (seat == null) {
+            return "spectator";
+        }
+        if (!active()) {
+            return "not_in_room";
+        }
+        if (in.seq() <= seat.lastReceivedSeq) {
+            return "stale_seq";
+        }
+        seat.lastReceivedSeq = in.seq();
+        PlayerInput pi = new PlayerInput(in.seq(), in.moveX(), in.moveY(), in.aim(), in.fire());
+        String dropped = null;
+        while (!seat.inbox.offer(pi)) {
+            // Full: the oldest input is the least useful one; drop it and count it.
+            seat.inbox.poll();
+            dropped = "queue_full";
+        }
+        return dropped;
+    }
+
+    public CompletableFuture<RawJson> leave() {
+        return room.leave(this);
+    }
+
+    /** The connection dropped: keep the seat for the grace period. */
+    public void disconnected() {
+        room.disconnected(this);
+    }
+
+    public CompletableFuture<RawJson> ready(boolean ready) {
+        return room.ready(this, ready);
+    }
+
+    public CompletableFuture<RawJson> settings(Request.SettingsPatch patch) {
+        return room.changeSettings(this, patch);
+    }
+
+    public CompletableFuture<RawJson> start() {
+        return room.start(this);
+    }
+
+    public CompletableFuture<RawJson> kick(int playerId) {
+        return room.kick(this, playerId);
+    }
+
+    public CompletableFuture<RawJson> lock(boolean locked) {
+        return room.lock(this, locked);
+    }
+
+    public CompletableFuture<RawJson> transferHost(int playerId) {
+        return room.transferHost(this, playerId);
+    }
+}

@@ -1,0 +1,249 @@
+package io.skirmish.room;
+
+import io.skirmish.game.GameFactory;
+import io.skirmish.loop.Ticker;
+import io.skirmish.protocol.ErrorCode;
+import io.skirmish.protocol.ProtocolException;
+import io.skirmish.protocol.Request;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * All live rooms: quick play, private rooms by code, seat tokens, and the limits on guessing codes
+ * and passwords. Called on network threads; thread-safe. Rooms do their own work on game threads.
+ */
+public final class RoomManager implements Room.Host {
+    private static final Logger log = LoggerFactory.getLogger(RoomManager.class);
+
+    /** Where rooms run: hands each new room to a game thread, and takes it back when it ends. */
+    public interface Scheduler {
+        void schedule(Room room);
+
+        void unschedule(Room room);
+    }
+
+    /** Limits on wrong codes and passwords. */
+    public record GuessLimits(int perConnection, int perAddress, long window, TimeUnit unit) {
+        public static GuessLimits defaults() {
+            return new GuessLimits(5, 20, 1, TimeUnit.MINUTES);
+        }
+    }
+
+    private final RoomConfig cfg;
+    private final GameFactory factory;
+    private final Ticker ticker;
+    private final RoomMetrics metrics;
+    private final Scheduler scheduler;
+    private final JoinCodes codes;
+    private final AttemptLimiter perConnection;
+    private final AttemptLimiter perAddress;
+    private final ConcurrentHashMap<String, Room> byId = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Room> byCode = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Room> byToken = new ConcurrentHashMap<>();
+    private final Object quickplayLock = new Object();
+    private volatile boolean accepting = true;
+
+    public RoomManager(RoomConfig cfg, GameFactory factory, Ticker ticker, RoomMetrics metrics, Scheduler scheduler,
+                       JoinCodes codes, GuessLimits limits) {
+        this.cfg = cfg;
+        this.factory = factory;
+        this.ticker = ticker;
+        this.metrics = metrics;
+        this.scheduler = scheduler;
+        this.codes = codes;
+        this.perConnection = new AttemptLimiter(ticker, limits.perConnection(), limits.window(), limits.unit());
+        this.perAddress = new AttemptLimiter(ticker, limits.perAddress(), limits.window(), limits.unit());
+    }
+
+    public RoomConfig config() {
+        return cfg;
+    }
+
+    /** Stops (or resumes) taking new players; rejoins of kept seats are still served. */
+    public void setAccepting(boolean accepting) {
+        this.accepting = accepting;
+    }
+
+    public boolean accepting() {
+        return accepting;
+    }
+
+    /** Joins the fullest public room with a free seat, or a new public room. */
+    public CompletableFuture<JoinResult> quickplay(Connection conn, String name) {
+        requireAccepting();
+        Room room;
+        synchronized (quickplayLock) {
+            room = byId.values().stream()
+                    .filter(r -> !r.isPrivate())
+                    .sorted(Comparator.comparingInt(Room::occupancy).reversed())
+                    .filter(Room::tryReserve)
+                    .findFirst()
+                    .orElse(null);
+            if (room == null) {
+                room = newRoom(null, defaultSettings());
+                if (!room.tryReserve()) {
+                    throw new IllegalStateException("a new room has free seats");
+                }
+            }
+        }
+        return seat(room, conn, name);
+    }
+
+    /** Creates a private room with a fresh join code and seats its creator as host. */
+    public CompletableFuture<JoinResult> create(Connection conn, String name, Request.SettingsPatch patch) {
+        requireAccepting();
+        if (patch.map() != null && !factory.supportsMap(patch.map())) {
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, "unknown map");
+        }
+        RoomSettings settings = defaultSettings().with(patch);
+        Room[] holder = new Room[1];
+        codes.newCode(code -> {
+            Room candidate = new Room(codes.newRoomId(), code, settings, cfg, factory, ticker, metrics, this, codes);
+            if (byCode.putIfAbsent(code, candidate) == null) {
+                holder[0] = candidate;
+                return true;
+            }
+            return false;
+        });
+        Room room = register(holder[0]);
+        room.tryReserve();
+        return seat(room, conn, name);
+    }
+
+    public CompletableFuture<JoinResult> join(Connection conn, String code, String name, String password) {
+        requireAccepting();
+        Room room = findByCode(conn, code);
+        if (room.isLocked()) {
+            throw new ProtocolException(ErrorCode.ROOM_LOCKED, "the host locked this room");
+        }
+        checkPassword(conn, room, password);
+        if (!room.tryReserve()) {
+            throw new ProtocolException(ErrorCode.ROOM_FULL, "the room is full");
+        }
+        return seat(room, conn, name);
+    }
+
+    public CompletableFuture<JoinResult> spectate(Connection conn, String code, String password) {
+        requireAccepting();
+        Room room = findByCode(conn, code);
+        checkPassword(conn, room, password);
+        return room.spectate(conn);
+    }
+
+    /** Takes a kept seat back with its token; served while draining too, so nobody loses a seat mid-round. */
+    public CompletableFuture<JoinResult> rejoin(Connection conn, String token) {
+        Room room = byToken.get(token);
+        if (room == null || room.isClosed()) {
+            throw new ProtocolException(ErrorCode.SEAT_EXPIRED, "the seat is no longer kept");
+        }
+        return room.rejoin(conn, token);
+    }
+
+    public List<RoomSummary> publicRooms() {
+        List<RoomSummary> list = new ArrayList<>();
+        for (Room r : byId.values()) {
+            if (!r.isPrivate() && !r.isClosed()) {
+                list.add(r.summary());
+            }
+        }
+        list.sort(Comparator.comparing(RoomSummary::id));
+        return list;
+    }
+
+    public int roomCount() {
+        return byId.size();
+    }
+
+    /** Seats reserved or taken across all rooms. */
+    public int playerCount() {
+        return byId.values().stream().mapToInt(Room::occupancy).sum();
+    }
+
+    public List<Room> rooms() {
+        return List.copyOf(byId.values());
+    }
+
+    /** Tells every room's members that the server is shutting down. */
+    public void announceShutdown() {
+        byId.values().forEach(Room::closeForShutdown);
+    }
+
+    @Override
+    public void tokenRevoked(String token) {
+        byToken.remove(token);
+    }
+
+    @Override
+    public void disposed(Room room) {
+        byId.remove(room.id());
+        if (room.code() != null) {
+            byCode.remove(room.code(), room);
+        }
+        byToken.values().removeIf(r -> r == room);
+        scheduler.unschedule(room);
+    }
+
+    private CompletableFuture<JoinResult> seat(Room room, Connection conn, String name) {
+        String token = codes.newSeatToken();
+        byToken.put(token, room);
+        CompletableFuture<JoinResult> f = room.join(conn, name, token);
+        f.whenComplete((r, e) -> {
+            if (e != null) byToken.remove(token);
+        });
+        return f;
+    }
+
+    private Room findByCode(Connection conn, String code) {
+        if (perConnection.blocked(conn) || perAddress.blocked(conn.address())) {
+            throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many wrong codes or passwords; wait a minute");
+        }
+        Room room = byCode.get(code);
+        if (room == null || room.isClosed()) {
+            guessFailed(conn);
+            throw new ProtocolException(ErrorCode.ROOM_NOT_FOUND, "no room has that code");
+        }
+        return room;
+    }
+
+    private void checkPassword(Connection conn, Room room, String password) {
+        if (!Passwords.matches(room.settings().password(), password)) {
+            guessFailed(conn);
+            throw new ProtocolException(ErrorCode.BAD_PASSWORD,
+                    password == null ? "this room needs a password" : "wrong password");
+        }
+    }
+
+    private void guessFailed(Connection conn) {
+        perConnection.fail(conn);
+        perAddress.fail(conn.address());
+    }
+
+    private void requireAccepting() {
+        if (!accepting) {
+            throw new ProtocolException(ErrorCode.SERVER_DRAINING, "the server is shutting down");
+        }
+    }
+
+    private RoomSettings defaultSettings() {
+        return new RoomSettings(cfg.defaultCapacity(), (int) cfg.roundLength().toSeconds(),
+                factory.defaultMap(), true, null);
+    }
+
+    private Room newRoom(String code, RoomSettings settings) {
+        return register(new Room(codes.newRoomId(), code, settings, cfg, factory, ticker, metrics, this, codes));
+    }
+
+    private Room register(Room room) {
+        byId.put(room.id(), room);
+        metrics.roomLifecycle("created");
+        log.info("room created room={} private={} capacity={}", room.id(), room.isPrivate(), room.settings().maxPlayers());
+        scheduler.schedule(room);
+        return room;
+    }
+}

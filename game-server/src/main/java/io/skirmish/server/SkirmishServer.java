@@ -1,0 +1,198 @@
+package io.skirmish.server;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.skirmish.arena.ArenaGame;
+import io.skirmish.game.GameFactory;
+import io.skirmish.loop.GameLoop;
+import io.skirmish.loop.Ticker;
+import io.skirmish.net.GameEndpoint;
+import io.skirmish.net.HttpRoutes;
+import io.skirmish.net.SocketServer;
+import io.skirmish.ops.ServerMetrics;
+import io.skirmish.protocol.Events;
+import io.skirmish.room.JoinCodes;
+import io.skirmish.room.RawJson;
+import io.skirmish.room.Room;
+import io.skirmish.room.RoomManager;
+import io.skirmish.room.RoomSummary;
+import java.security.SecureRandom;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Skirmish server: Socket.IO and HTTP on one port, rooms on a few game threads.
+ *
+ * <pre>{@code
+ * try (SkirmishServer s = SkirmishServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0))) {
+ *     int port = s.port();
+ * }
+ * }</pre>
+ */
+public final class SkirmishServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SkirmishServer.class);
+
+    private final ServerConfig cfg;
+    private final Ticker ticker = Ticker.system();
+    private final ServerMetrics metrics;
+    private final GameLoop[] loops;
+    private final Map<Room, GameLoop> loopOf = new ConcurrentHashMap<>();
+    private final RoomManager rooms;
+    private final GameEndpoint endpoint;
+    private final SocketServer socket;
+    private final long startedAt = System.currentTimeMillis();
+    private volatile boolean closed;
+
+    private SkirmishServer(ServerConfig cfg, GameFactory games) {
+        this.cfg = cfg;
+        this.metrics = new ServerMetrics(cfg.rooms().tickRate());
+        this.loops = new GameLoop[cfg.gameThreads()];
+        for (int i = 0; i < loops.length; i++) {
+            loops[i] = new GameLoop("game-" + i, ticker, cfg.rooms().tickRate(), 3, metrics::loopTick);
+        }
+        RoomManager.Scheduler scheduler = new RoomManager.Scheduler() {
+            @Override
+            public void schedule(Room room) {
+                GameLoop loop = java.util.Arrays.stream(loops).min(Comparator.comparingInt(GameLoop::size)).orElseThrow();
+                loopOf.put(room, loop);
+                loop.add(room);
+            }
+
+            @Override
+            public void unschedule(Room room) {
+                GameLoop loop = loopOf.remove(room);
+                if (loop != null) loop.remove(room);
+            }
+        };
+        this.rooms = new RoomManager(cfg.rooms(), games, ticker, metrics, scheduler, new JoinCodes(new SecureRandom()),
+                cfg.guessLimits());
+        this.endpoint = new GameEndpoint(rooms, ticker, metrics);
+        metrics.gauge("skirmish_rooms", "Live rooms", rooms, RoomManager::roomCount);
+        metrics.gauge("skirmish_players", "Seats taken or reserved", rooms, RoomManager::playerCount);
+        this.socket = new SocketServer(cfg.net(), this::route, endpoint::register);
+    }
+
+    /** Starts a server running the arena game; returns once the port is bound. */
+    public static SkirmishServer start(ServerConfig cfg) {
+        return start(cfg, ArenaGame.factory());
+    }
+
+    /** Starts a server running any game. */
+    public static SkirmishServer start(ServerConfig cfg, GameFactory games) {
+        SkirmishServer s = new SkirmishServer(cfg, games);
+        for (GameLoop loop : s.loops) {
+            loop.start();
+        }
+        int port = s.socket.start();
+        log.info("listening on http://{}:{} (tick {} Hz, snapshots {} Hz)", displayHost(cfg.net().host()), port,
+                cfg.rooms().tickRate(), cfg.rooms().snapshotRate());
+        return s;
+    }
+
+    public int port() {
+        return socket.port();
+    }
+
+    public RoomManager rooms() {
+        return rooms;
+    }
+
+    public ServerMetrics metrics() {
+        return metrics;
+    }
+
+    public int connections() {
+        return endpoint.connections();
+    }
+
+    /**
+     * Graceful shutdown: stop taking players ({@code /readyz} turns 503), tell every client, wait up
+     * to the drain timeout for them to leave, then disconnect the rest and stop.
+     */
+    public void drainAndClose() {
+        if (closed) return;
+        rooms.setAccepting(false);
+        long drainMs = cfg.drainTimeout().toMillis();
+        JsonObject bye = new JsonObject();
+        bye.addProperty("reason", "shutdown");
+        bye.addProperty("drainMs", drainMs);
+        endpoint.broadcast(Events.SERVER_SHUTDOWN, new RawJson(bye.toString()));
+        log.info("draining: {} connections, up to {} ms", endpoint.connections(), drainMs);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drainMs);
+        while (endpoint.connections() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50); // production wait for clients to leave, not a test synchronisation
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        rooms.announceShutdown();
+        endpoint.disconnectAll();
+        close();
+    }
+
+    /** Stops at once: closes the port and the game threads. */
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        rooms.setAccepting(false);
+        socket.close();
+        for (GameLoop loop : loops) {
+            try {
+                loop.stop(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        log.info("stopped");
+    }
+
+    private HttpRoutes.Response route(String method, String path, Map<String, List<String>> query) {
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            return null;
+        }
+        return switch (path) {
+            case "/healthz" -> {
+                JsonObject o = new JsonObject();
+                o.addProperty("status", "ok");
+                o.addProperty("uptimeMs", System.currentTimeMillis() - startedAt);
+                o.addProperty("rooms", rooms.roomCount());
+                o.addProperty("players", rooms.playerCount());
+                o.addProperty("connections", endpoint.connections());
+                yield HttpRoutes.Response.json(200, o.toString());
+            }
+            case "/readyz" -> {
+                boolean ready = rooms.accepting();
+                yield HttpRoutes.Response.json(ready ? 200 : 503, "{\"ready\":" + ready + "}");
+            }
+            case "/api/rooms" -> {
+                JsonArray list = new JsonArray();
+                for (RoomSummary r : rooms.publicRooms()) {
+                    JsonObject o = new JsonObject();
+                    o.addProperty("id", r.id());
+                    o.addProperty("players", r.players());
+                    o.addProperty("capacity", r.capacity());
+                    o.addProperty("phase", r.phase());
+                    o.addProperty("map", r.map());
+                    list.add(o);
+                }
+                JsonObject o = new JsonObject();
+                o.add("rooms", list);
+                yield HttpRoutes.Response.json(200, o.toString());
+            }
+            case "/metrics" -> HttpRoutes.Response.text(200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
+            default -> null;
+        };
+    }
+
+    private static String displayHost(String host) {
+        return host.equals("0.0.0.0") ? "localhost" : host;
+    }
+}
