@@ -1,11 +1,13 @@
 package io.skirmish;
 
+import io.skirmish.net.EventBudget;
 import io.skirmish.net.NetConfig;
 import io.skirmish.room.RoomConfig;
 import io.skirmish.server.ServerConfig;
 import io.skirmish.server.SkirmishServer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -66,6 +68,22 @@ public final class Main implements Callable<Integer> {
             description = "Largest client message in bytes.")
     int maxPayload;
 
+    @Option(names = "--max-connections", defaultValue = "${env:SKIRMISH_MAX_CONNECTIONS:-10000}",
+            description = "Live connections in total.")
+    int maxConnections;
+
+    @Option(names = "--max-connections-per-address", defaultValue = "${env:SKIRMISH_MAX_CONNECTIONS_PER_ADDRESS:-500}",
+            description = "Live connections from one client address.")
+    int maxConnectionsPerAddress;
+
+    @Option(names = "--events-per-second", defaultValue = "${env:SKIRMISH_EVENTS_PER_SECOND:-60}",
+            description = "Sustained client messages per second per connection (bursts of twice that).")
+    int eventsPerSecond;
+
+    @Option(names = "--allowed-origins", split = ",", defaultValue = "${env:SKIRMISH_ALLOWED_ORIGINS:-}",
+            description = "Browser origins allowed besides this server's own and localhost (comma-separated; * for any).")
+    List<String> allowedOrigins;
+
     @Option(names = "--static-dir", defaultValue = "${env:SKIRMISH_STATIC_DIR}",
             description = "Serve the browser client from this directory instead of the built-in copy.")
     Path staticDir;
@@ -83,8 +101,14 @@ public final class Main implements Callable<Integer> {
                 .withRoundLength(Duration.ofSeconds(roundSeconds))
                 .withSeatGrace(Duration.ofSeconds(seatGrace))
                 .withEmptyRoomGrace(Duration.ofSeconds(emptyRoomGrace));
+        EventBudget.Limits budget = EventBudget.Limits.defaults();
         NetConfig net = defaults.net().withAddress(host, port).withHeartbeat(pingInterval, pingTimeout)
-                .withMaxPayload(maxPayload).withStaticDir(staticDir);
+                .withMaxPayload(maxPayload).withStaticDir(staticDir)
+                .withConnectionLimits(maxConnections, maxConnectionsPerAddress)
+                .withEventLimits(new EventBudget.Limits(eventsPerSecond, 2 * eventsPerSecond, budget.throttleAfter(),
+                        budget.disconnectAfter(), budget.windowMillis()))
+                .withAllowedOrigins(allowedOrigins == null ? List.of()
+                        : allowedOrigins.stream().filter(o -> !o.isBlank()).toList());
         ServerConfig cfg = defaults.withNet(net).withRooms(rooms).withDrainTimeout(Duration.ofSeconds(drainTimeout));
         if (gameThreads > 0) {
             cfg = cfg.withGameThreads(gameThreads);

@@ -15,7 +15,10 @@ import io.skirmish.room.JoinResult;
 import io.skirmish.room.Membership;
 import io.skirmish.room.RawJson;
 import io.skirmish.room.RoomManager;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +35,10 @@ import org.slf4j.LoggerFactory;
 public final class GameEndpoint {
     private static final Logger log = LoggerFactory.getLogger(GameEndpoint.class);
     private static final long INPUT_ERROR_INTERVAL = TimeUnit.SECONDS.toNanos(1);
+
+    /** Every event this endpoint handles. */
+    public static final Set<String> EVENTS = Stream.concat(Events.REQUESTS.stream(), Stream.of(Events.INPUT))
+            .collect(Collectors.toUnmodifiableSet());
 
     private final RoomManager rooms;
     private final Ticker ticker;

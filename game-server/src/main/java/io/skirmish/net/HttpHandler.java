@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
 
 /**
  * Serves the HTTP routes and the static client on the Socket.IO port; everything under the
@@ -27,11 +28,18 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     private final String socketIoPath;
     private final HttpRoutes routes;
     private final StaticFiles files;
+    private final OriginPolicy origins;
+    private final ConnectionLimits limits;
+    private final NetMetrics metrics;
 
-    HttpHandler(String socketIoPath, HttpRoutes routes, StaticFiles files) {
+    HttpHandler(String socketIoPath, HttpRoutes routes, StaticFiles files, OriginPolicy origins, ConnectionLimits limits,
+                NetMetrics metrics) {
         this.socketIoPath = socketIoPath;
         this.routes = routes;
         this.files = files;
+        this.origins = origins;
+        this.limits = limits;
+        this.metrics = metrics;
     }
 
     @Override
@@ -43,7 +51,18 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
         QueryStringDecoder qs = new QueryStringDecoder(req.uri());
         String path = qs.path();
         if (path.startsWith(socketIoPath)) {
-            ctx.fireChannelRead(msg);
+            String refusal = qs.parameters().containsKey("sid") ? null : handshakeRefusal(ctx, req);
+            if (refusal == null) {
+                ctx.fireChannelRead(msg);
+            } else {
+                try {
+                    // Engine.IO's error body; code 4 is "Forbidden".
+                    respond(ctx, req, HttpRoutes.Response.json(403,
+                            "{\"code\":4,\"message\":\"" + refusal + "\"}"));
+                } finally {
+                    ReferenceCountUtil.release(req);
+                }
+            }
             return;
         }
         try {
@@ -51,6 +70,22 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
         } finally {
             ReferenceCountUtil.release(req);
         }
+    }
+
+    /** A new session (no sid yet) must come from an allowed origin and fit the connection caps. */
+    private String handshakeRefusal(ChannelHandlerContext ctx, FullHttpRequest req) {
+        if (!origins.allows(req.headers().get(HttpHeaderNames.ORIGIN), req.headers().get(HttpHeaderNames.HOST))) {
+            metrics.handshakeRefused("origin");
+            return "FORBIDDEN_ORIGIN: this origin may not connect";
+        }
+        String address = ctx.channel().remoteAddress() instanceof InetSocketAddress a
+                ? a.getAddress().getHostAddress() : String.valueOf(ctx.channel().remoteAddress());
+        String over = limits.refusal(address);
+        if (over != null) {
+            metrics.handshakeRefused("connection_limit");
+            return "SERVER_FULL: " + over;
+        }
+        return null;
     }
 
     private HttpRoutes.Response route(HttpMethod method, String path, QueryStringDecoder qs) {

@@ -1,6 +1,7 @@
 package io.skirmish.net;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Transport settings.
@@ -12,28 +13,57 @@ import java.nio.file.Path;
  * @param maxPayload largest accepted client message (WebSocket frame and HTTP body), in bytes
  * @param staticDir serve the browser client from this directory instead of the classpath (null: classpath)
  * @param workerThreads Netty I/O threads
+ * @param events the per-connection budget on inbound messages
+ * @param maxConnections live sessions in total
+ * @param maxConnectionsPerAddress live sessions from one client address (load tests run 100s from one)
+ * @param allowedOrigins browser origins allowed besides this server's own and localhost; {@code *} for any
  */
 public record NetConfig(String host, int port, int pingIntervalMs, int pingTimeoutMs, int maxPayload, Path staticDir,
-                        int workerThreads) {
+                        int workerThreads, EventBudget.Limits events, int maxConnections, int maxConnectionsPerAddress,
+                        List<String> allowedOrigins) {
+
+    public NetConfig {
+        allowedOrigins = List.copyOf(allowedOrigins);
+    }
 
     public static NetConfig defaults() {
         return new NetConfig("0.0.0.0", 3000, 25_000, 20_000, 16 * 1024, null,
-                Math.max(2, Runtime.getRuntime().availableProcessors()));
+                Math.max(2, Runtime.getRuntime().availableProcessors()), EventBudget.Limits.defaults(), 10_000, 500,
+                List.of());
     }
 
     public NetConfig withAddress(String host, int port) {
-        return new NetConfig(host, port, pingIntervalMs, pingTimeoutMs, maxPayload, staticDir, workerThreads);
+        return new NetConfig(host, port, pingIntervalMs, pingTimeoutMs, maxPayload, staticDir, workerThreads, events,
+                maxConnections, maxConnectionsPerAddress, allowedOrigins);
     }
 
     public NetConfig withStaticDir(Path dir) {
-        return new NetConfig(host, port, pingIntervalMs, pingTimeoutMs, maxPayload, dir, workerThreads);
+        return new NetConfig(host, port, pingIntervalMs, pingTimeoutMs, maxPayload, dir, workerThreads, events,
+                maxConnections, maxConnectionsPerAddress, allowedOrigins);
     }
 
     public NetConfig withHeartbeat(int intervalMs, int timeoutMs) {
-        return new NetConfig(host, port, intervalMs, timeoutMs, maxPayload, staticDir, workerThreads);
+        return new NetConfig(host, port, intervalMs, timeoutMs, maxPayload, staticDir, workerThreads, events,
+                maxConnections, maxConnectionsPerAddress, allowedOrigins);
     }
 
     public NetConfig withMaxPayload(int bytes) {
-        return new NetConfig(host, port, pingIntervalMs, pingTimeoutMs, bytes, staticDir, workerThreads);
+        return new NetConfig(host, port, pingIntervalMs, pingTimeoutMs, bytes, staticDir, workerThreads, events,
+                maxConnections, maxConnectionsPerAddress, allowedOrigins);
+    }
+
+    public NetConfig withEventLimits(EventBudget.Limits limits) {
+        return new NetConfig(host, port, pingIntervalMs, pingTimeoutMs, maxPayload, staticDir, workerThreads, limits,
+                maxConnections, maxConnectionsPerAddress, allowedOrigins);
+    }
+
+    public NetConfig withConnectionLimits(int total, int perAddress) {
+        return new NetConfig(host, port, pingIntervalMs, pingTimeoutMs, maxPayload, staticDir, workerThreads, events,
+                total, perAddress, allowedOrigins);
+    }
+
+    public NetConfig withAllowedOrigins(List<String> origins) {
+        return new NetConfig(host, port, pingIntervalMs, pingTimeoutMs, maxPayload, staticDir, workerThreads, events,
+                maxConnections, maxConnectionsPerAddress, origins);
     }
 }

@@ -13,5 +13,14 @@ public interface NetMetrics {
     /** A request or input was refused: {@code reason} is an error code or a short fixed word. */
     default void rejected(String event, String reason) {}
 
+    /** The per-connection budget acted: {@code drop}, {@code throttle} or {@code disconnect}. */
+    default void rateLimited(String action) {}
+
+    /** An event no listener handles arrived (ignored). */
+    default void unknownEvent() {}
+
+    /** A new session was refused at the handshake: {@code origin} or {@code connection_limit}. */
+    default void handshakeRefused(String reason) {}
+
     NetMetrics NONE = new NetMetrics() {};
 }

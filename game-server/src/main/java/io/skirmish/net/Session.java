@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import io.skirmish.room.Connection;
 import io.skirmish.room.Membership;
 import io.skirmish.room.RawJson;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One Socket.IO client as the rooms see it, and what the network layer remembers about it. */
@@ -26,8 +24,7 @@ final class Session implements Connection {
     Session(SocketIOClient client, NetMetrics metrics) {
         this.client = client;
         this.metrics = metrics;
-        SocketAddress a = client.getRemoteAddress();
-        this.address = a instanceof InetSocketAddress in ? in.getAddress().getHostAddress() : String.valueOf(a);
+        this.address = SocketServer.address(client);
     }
 
     SocketIOClient client() {

@@ -6,12 +6,18 @@ import com.corundumstudio.socketio.SocketConfig;
 import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.listener.ExceptionListener;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.netty.channel.ChannelFuture;
+import io.skirmish.loop.Ticker;
+import io.skirmish.protocol.Events;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import com.corundumstudio.socketio.SocketIOClient;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +32,16 @@ public final class SocketServer implements AutoCloseable {
     static final String SOCKET_IO_PATH = "/socket.io";
 
     private final SocketIOServer server;
+    private final ConnectionLimits limits;
+    private final PacketGuard guard;
     private int port = -1;
 
     /**
+     * @param knownEvents the event names some listener handles (others are counted as unknown)
      * @param setup registers the namespaces and listeners (called before the server starts)
      */
-    public SocketServer(NetConfig cfg, HttpRoutes routes, Consumer<SocketIOServer> setup) {
+    public SocketServer(NetConfig cfg, Ticker ticker, NetMetrics metrics, Set<String> knownEvents, HttpRoutes routes,
+                        Consumer<SocketIOServer> setup) {
         Configuration c = new Configuration();
         c.setHostname(cfg.host());
         c.setPort(cfg.port());
@@ -54,15 +64,48 @@ public final class SocketServer implements AutoCloseable {
         sc.setTcpNoDelay(true);
         c.setSocketConfig(sc);
         server = new SocketIOServer(c);
-        HttpHandler http = new HttpHandler(SOCKET_IO_PATH, routes, new StaticFiles(cfg.staticDir()));
+        limits = new ConnectionLimits(cfg.maxConnections(), cfg.maxConnectionsPerAddress());
+        HttpHandler http = new HttpHandler(SOCKET_IO_PATH, routes, new StaticFiles(cfg.staticDir()),
+                new OriginPolicy(cfg.allowedOrigins()), limits, metrics);
+        guard = new PacketGuard(ticker, cfg.events(), knownEvents, new PacketGuard.Listener() {
+            @Override
+            public void limited(UUID session, EventBudget.Verdict verdict) {
+                metrics.rateLimited(verdict.name().toLowerCase(Locale.ROOT));
+                if (verdict == EventBudget.Verdict.THROTTLE) {
+                    SocketIOClient c = server.getClient(session);
+                    if (c != null) {
+                        c.sendEvent(Events.SERVER_ERROR, new RawValue(
+                                "{\"code\":\"RATE_LIMITED\",\"message\":\"too many messages: slow down or be disconnected\"}"));
+                    }
+                } else if (verdict == EventBudget.Verdict.DISCONNECT) {
+                    log.info("disconnected session {}: message flood", session);
+                }
+            }
+
+            @Override
+            public void unknownEvent(UUID session) {
+                metrics.unknownEvent();
+            }
+        });
         server.setPipelineFactory(new SocketIOChannelInitializer() {
             @Override
             protected void addSocketioHandlers(ChannelPipeline pipeline) {
                 super.addSocketioHandlers(pipeline);
                 pipeline.addBefore(PACKET_HANDLER, "skirmishHttp", http);
+                pipeline.addBefore(PACKET_HANDLER, "skirmishGuard", guard);
             }
         });
+        server.addConnectListener(client -> limits.opened(address(client)));
+        server.addDisconnectListener(client -> {
+            limits.closed(address(client));
+            guard.forget(client.getSessionId());
+        });
         setup.accept(server);
+    }
+
+    static String address(SocketIOClient client) {
+        return client.getRemoteAddress() instanceof InetSocketAddress a
+                ? a.getAddress().getHostAddress() : String.valueOf(client.getRemoteAddress());
     }
 
     /** Binds and starts; returns the bound port (useful with port 0). */

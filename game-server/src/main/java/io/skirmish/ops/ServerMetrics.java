@@ -36,6 +36,10 @@ public final class ServerMetrics implements RoomMetrics, NetMetrics {
     private final ConcurrentHashMap<String, Counter> bytesOut = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Counter> lifecycle = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Counter> rejected = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Counter> rateLimited = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Counter> handshakeRefused = new ConcurrentHashMap<>();
+    private final Counter unknownEvents;
+    private final Counter roomOverloads;
     private final long tickBudgetNanos;
 
     public ServerMetrics(int tickRate) {
@@ -62,6 +66,11 @@ public final class ServerMetrics implements RoomMetrics, NetMetrics {
         snapshotBytes = DistributionSummary.builder("skirmish_snapshot_bytes").description("Encoded snapshot size")
                 .baseUnit("bytes").register(registry);
         snapshotEncode = Timer.builder("skirmish_snapshot_encode").description("Snapshot encode time").register(registry);
+        roomOverloads = Counter.builder("skirmish_room_overloads")
+                .description("Times a room kept overrunning its tick budget and its snapshot rate was lowered")
+                .register(registry);
+        unknownEvents = Counter.builder("skirmish_unknown_events").description("Events no handler knows (ignored)")
+                .register(registry);
         snapshotsSkipped = Counter.builder("skirmish_snapshots_skipped")
                 .description("Snapshots not sent to a client that was not keeping up").register(registry);
     }
@@ -100,6 +109,11 @@ public final class ServerMetrics implements RoomMetrics, NetMetrics {
     }
 
     @Override
+    public void roomOverloaded() {
+        roomOverloads.increment();
+    }
+
+    @Override
     public void snapshotSkipped() {
         snapshotsSkipped.increment();
     }
@@ -133,6 +147,21 @@ public final class ServerMetrics implements RoomMetrics, NetMetrics {
     @Override
     public void rejected(String event, String reason) {
         counter(rejected, event + "|" + reason, "skirmish_rejected", "event", event, "reason", reason).increment();
+    }
+
+    @Override
+    public void rateLimited(String action) {
+        counter(rateLimited, action, "skirmish_rate_limit_actions", "action", action).increment();
+    }
+
+    @Override
+    public void unknownEvent() {
+        unknownEvents.increment();
+    }
+
+    @Override
+    public void handshakeRefused(String reason) {
+        counter(handshakeRefused, reason, "skirmish_handshakes_refused", "reason", reason).increment();
     }
 
     private Counter counter(ConcurrentHashMap<String, Counter> family, String key, String name, String... tags) {

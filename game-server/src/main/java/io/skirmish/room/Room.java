@@ -11,6 +11,7 @@ import io.skirmish.game.JoinDecision;
 import io.skirmish.game.Phase;
 import io.skirmish.game.PlayerInput;
 import io.skirmish.game.SnapshotView;
+import io.skirmish.loop.OverloadMonitor;
 import io.skirmish.loop.Tickable;
 import io.skirmish.loop.Ticker;
 import io.skirmish.protocol.ErrorCode;
@@ -90,6 +91,10 @@ public final class Room implements Tickable, GameContext, SnapshotView {
     private boolean dirty = true;
     private long emptySinceTick = -1;
     private double snapshotDebt;
+    /** Overload policy step 1: a room that keeps overrunning its tick budget sends fewer snapshots. */
+    private final OverloadMonitor overload;
+    private int snapshotDivisor = 1;
+    static final int MAX_SNAPSHOT_DIVISOR = 4;
 
     Room(String id, String code, RoomSettings settings, RoomConfig cfg, GameFactory factory, Ticker ticker,
          RoomMetrics metrics, Host host, JoinCodes ids) {
@@ -103,6 +108,8 @@ public final class Room implements Tickable, GameContext, SnapshotView {
         this.host = host;
         this.ids = ids;
         this.seed = ids.newSeed();
+        // A room taking more than half the tick period is overrunning; a second of that is overload.
+        this.overload = new OverloadMonitor(1_000_000_000L / cfg.tickRate() / 2, cfg.tickRate(), 5 * cfg.tickRate());
         newGame();
         if (isPrivate()) {
             enterPhase(Phase.LOBBY, -1);
@@ -385,8 +392,33 @@ public final class Room implements Tickable, GameContext, SnapshotView {
         }
         maybeSnapshot();
         tick++;
-        metrics.roomTick(id, ticker.nanoTime() - begin);
+        long took = ticker.nanoTime() - begin;
+        metrics.roomTick(id, took);
+        applyOverloadPolicy(took);
         disposeIfEmpty();
+    }
+
+    private void applyOverloadPolicy(long tookNanos) {
+        switch (overload.record(tookNanos)) {
+            case ENTERED, STILL_OVER -> {
+                if (snapshotDivisor < MAX_SNAPSHOT_DIVISOR) {
+                    snapshotDivisor *= 2;
+                    metrics.roomOverloaded();
+                    log.warn("room overloaded room={} tick={} tickMicros={}; snapshot rate now {} Hz", id, tick,
+                            tookNanos / 1000, (double) cfg.snapshotRate() / snapshotDivisor);
+                }
+            }
+            case LEFT -> {
+                snapshotDivisor = 1;
+                log.info("room recovered room={} tick={}; snapshot rate back to {} Hz", id, tick, cfg.snapshotRate());
+            }
+            default -> { }
+        }
+    }
+
+    /** How much the snapshot rate is currently divided by because of overload (1 = full rate). */
+    public int snapshotDivisor() {
+        return snapshotDivisor;
     }
 
     private void runCommands() {
@@ -407,6 +439,7 @@ public final class Room implements Tickable, GameContext, SnapshotView {
         switch (phase) {
             case COUNTDOWN -> startRound();
             case PLAYING -> {
+                log.info("room round ended room={} tick={} round={} players={}", id, tick, round, seats.size());
                 game.onRoundEnd(round);
                 enterPhase(Phase.ROUNDOVER, cfg.ticks(cfg.roundOver()));
             }
@@ -426,6 +459,8 @@ public final class Room implements Tickable, GameContext, SnapshotView {
         round++;
         int seconds = isPrivate() ? settings.roundSeconds() : (int) cfg.roundLength().toSeconds();
         enterPhase(Phase.PLAYING, seconds * cfg.tickRate());
+        log.info("room round started room={} tick={} round={} players={} seconds={}", id, tick, round, seats.size(),
+                seconds);
         game.onRoundStart(round, phaseEndsAtMillis);
     }
 
@@ -477,7 +512,7 @@ public final class Room implements Tickable, GameContext, SnapshotView {
     }
 
     private void maybeSnapshot() {
-        snapshotDebt += (double) cfg.snapshotRate() / cfg.tickRate();
+        snapshotDebt += (double) cfg.snapshotRate() / cfg.tickRate() / snapshotDivisor;
         if (snapshotDebt < 1) {
             return;
         }

@@ -48,6 +48,7 @@ public final class RoomManager implements Room.Host {
     private final ConcurrentHashMap<String, Room> byToken = new ConcurrentHashMap<>();
     private final Object quickplayLock = new Object();
     private volatile boolean accepting = true;
+    private volatile boolean overloaded;
 
     public RoomManager(RoomConfig cfg, GameFactory factory, Ticker ticker, RoomMetrics metrics, Scheduler scheduler,
                        JoinCodes codes, GuessLimits limits) {
@@ -71,7 +72,19 @@ public final class RoomManager implements Room.Host {
     }
 
     public boolean accepting() {
-        return accepting;
+        return accepting && !overloaded;
+    }
+
+    /**
+     * Overload policy step 2: while a game thread cannot keep its tick rate, new players are
+     * refused ({@code SERVER_FULL}); players already seated, and rejoins, are not affected.
+     */
+    public void setOverloaded(boolean overloaded) {
+        this.overloaded = overloaded;
+    }
+
+    public boolean overloaded() {
+        return overloaded;
     }
 
     /** Joins the fullest public room with a free seat, or a new public room. */
@@ -227,6 +240,9 @@ public final class RoomManager implements Room.Host {
     private void requireAccepting() {
         if (!accepting) {
             throw new ProtocolException(ErrorCode.SERVER_DRAINING, "the server is shutting down");
+        }
+        if (overloaded) {
+            throw new ProtocolException(ErrorCode.SERVER_FULL, "the server is overloaded; try again soon");
         }
     }
 

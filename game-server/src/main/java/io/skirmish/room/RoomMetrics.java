@@ -16,5 +16,8 @@ public interface RoomMetrics {
     /** A room event: {@code created}, {@code disposed}, {@code failed}. */
     default void roomLifecycle(String event) {}
 
+    /** A room kept overrunning its tick budget and its snapshot rate was lowered. */
+    default void roomOverloaded() {}
+
     RoomMetrics NONE = new RoomMetrics() {};
 }

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import io.skirmish.arena.ArenaGame;
 import io.skirmish.game.GameFactory;
 import io.skirmish.loop.GameLoop;
+import io.skirmish.loop.OverloadMonitor;
 import io.skirmish.loop.Ticker;
 import io.skirmish.net.GameEndpoint;
 import io.skirmish.net.HttpRoutes;
@@ -41,6 +42,7 @@ public final class SkirmishServer implements AutoCloseable {
     private final Ticker ticker = Ticker.system();
     private final ServerMetrics metrics;
     private final GameLoop[] loops;
+    private final OverloadMonitor[] loopOverload;
     private final Map<Room, GameLoop> loopOf = new ConcurrentHashMap<>();
     private final RoomManager rooms;
     private final GameEndpoint endpoint;
@@ -52,8 +54,13 @@ public final class SkirmishServer implements AutoCloseable {
         this.cfg = cfg;
         this.metrics = new ServerMetrics(cfg.rooms().tickRate());
         this.loops = new GameLoop[cfg.gameThreads()];
+        this.loopOverload = new OverloadMonitor[loops.length];
+        long period = TimeUnit.SECONDS.toNanos(1) / cfg.rooms().tickRate();
         for (int i = 0; i < loops.length; i++) {
-            loops[i] = new GameLoop("game-" + i, ticker, cfg.rooms().tickRate(), 3, metrics::loopTick);
+            int n = i;
+            // A game thread whose rooms take longer than the tick period for a second is overloaded.
+            loopOverload[i] = new OverloadMonitor(period, cfg.rooms().tickRate(), 5 * cfg.rooms().tickRate());
+            loops[i] = new GameLoop("game-" + i, ticker, cfg.rooms().tickRate(), 3, nanos -> onLoopTick(n, nanos));
         }
         RoomManager.Scheduler scheduler = new RoomManager.Scheduler() {
             @Override
@@ -74,7 +81,27 @@ public final class SkirmishServer implements AutoCloseable {
         this.endpoint = new GameEndpoint(rooms, ticker, metrics);
         metrics.gauge("skirmish_rooms", "Live rooms", rooms, RoomManager::roomCount);
         metrics.gauge("skirmish_players", "Seats taken or reserved", rooms, RoomManager::playerCount);
-        this.socket = new SocketServer(cfg.net(), this::route, endpoint::register);
+        metrics.gauge("skirmish_overloaded", "1 while new players are refused because a game thread is overloaded",
+                rooms, r -> r.overloaded() ? 1 : 0);
+        metrics.gauge("skirmish_ready", "1 while accepting players", rooms, r -> r.accepting() ? 1 : 0);
+        this.socket = new SocketServer(cfg.net(), ticker, metrics, GameEndpoint.EVENTS, this::route, endpoint::register);
+    }
+
+    /** Called on game thread {@code n} after each of its ticks. */
+    private void onLoopTick(int n, long nanos) {
+        metrics.loopTick(nanos);
+        switch (loopOverload[n].record(nanos)) {
+            case ENTERED -> {
+                log.warn("game thread {} overloaded (tick took {} ms); refusing new players", n, nanos / 1_000_000);
+                rooms.setOverloaded(true);
+            }
+            case LEFT -> {
+                boolean any = java.util.Arrays.stream(loopOverload).anyMatch(OverloadMonitor::overloaded);
+                rooms.setOverloaded(any);
+                if (!any) log.info("game threads recovered; accepting players again");
+            }
+            default -> { }
+        }
     }
 
     /** Starts a server running the arena game; returns once the port is bound. */
@@ -111,8 +138,9 @@ public final class SkirmishServer implements AutoCloseable {
     }
 
     /**
-     * Graceful shutdown: stop taking players ({@code /readyz} turns 503), tell every client, wait up
-     * to the drain timeout for them to leave, then disconnect the rest and stop.
+     * Graceful shutdown: stop taking players ({@code /readyz} turns 503), tell every client, let
+     * running rounds finish (or everyone leave) for at most the drain timeout, then disconnect the rest
+     * and stop.
      */
     public void drainAndClose() {
         if (closed) return;
@@ -124,7 +152,7 @@ public final class SkirmishServer implements AutoCloseable {
         endpoint.broadcast(Events.SERVER_SHUTDOWN, new RawJson(bye.toString()));
         log.info("draining: {} connections, up to {} ms", endpoint.connections(), drainMs);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drainMs);
-        while (endpoint.connections() > 0 && System.nanoTime() < deadline) {
+        while (endpoint.connections() > 0 && roundsRunning() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(50); // production wait for clients to leave, not a test synchronisation
             } catch (InterruptedException e) {
@@ -135,6 +163,11 @@ public final class SkirmishServer implements AutoCloseable {
         rooms.announceShutdown();
         endpoint.disconnectAll();
         close();
+    }
+
+    private boolean roundsRunning() {
+        return rooms.rooms().stream().anyMatch(r -> r.occupancy() > 0
+                && (r.summary().phase().equals("playing") || r.summary().phase().equals("countdown")));
     }
 
     /** Stops at once: closes the port and the game threads. */
