@@ -69,6 +69,8 @@ final class PacketGuard extends ChannelInboundHandlerAdapter {
             if (v == EventBudget.Verdict.DISCONNECT) {
                 budgets.remove(id);
                 client.disconnect();
+                // A flooding client may not read the disconnect packet any time soon: cut the connection too.
+                ctx.channel().close();
             }
             return;
         }

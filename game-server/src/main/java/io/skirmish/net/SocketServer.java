@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import io.netty.channel.ChannelFuture;
 import io.skirmish.loop.Ticker;
 import io.skirmish.protocol.Events;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import com.corundumstudio.socketio.SocketIOClient;
 import java.net.InetSocketAddress;
@@ -58,7 +60,7 @@ public final class SocketServer implements AutoCloseable {
         c.setMaxHttpContentLength(cfg.maxPayload());
         c.setBossThreads(1);
         c.setWorkerThreads(cfg.workerThreads());
-        c.setExceptionListener(new QuietExceptions());
+        c.setExceptionListener(new QuietExceptions(metrics));
         SocketConfig sc = new SocketConfig();
         sc.setReuseAddress(true);
         sc.setTcpNoDelay(true);
@@ -87,12 +89,14 @@ public final class SocketServer implements AutoCloseable {
                 metrics.unknownEvent();
             }
         });
+        ChannelHandler errors = new LastResortErrors(metrics);
         server.setPipelineFactory(new SocketIOChannelInitializer() {
             @Override
             protected void addSocketioHandlers(ChannelPipeline pipeline) {
                 super.addSocketioHandlers(pipeline);
                 pipeline.addBefore(PACKET_HANDLER, "skirmishHttp", http);
                 pipeline.addBefore(PACKET_HANDLER, "skirmishGuard", guard);
+                pipeline.addLast("skirmishErrors", errors);
             }
         });
         server.addConnectListener(client -> limits.opened(address(client)));
@@ -132,12 +136,40 @@ public final class SocketServer implements AutoCloseable {
     }
 
     /**
+     * Errors no handler took (for example a WebSocket frame over the size limit, raised by the frame
+     * aggregator) would reach the pipeline's tail, be logged with a stack trace and leave the
+     * connection open. Count them and close the connection instead.
+     */
+    @ChannelHandler.Sharable
+    private static final class LastResortErrors extends ChannelInboundHandlerAdapter {
+        private final NetMetrics metrics;
+
+        LastResortErrors(NetMetrics metrics) {
+            this.metrics = metrics;
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            metrics.rejected("transport", "malformed");
+            log.debug("closing {}: {}", ctx.channel().remoteAddress(), cause.toString());
+            ctx.close();
+        }
+    }
+
+    /**
      * netty-socketio logs client mistakes as errors with stack traces and payloads; a hostile client
      * could flood the log that way. Log one line, without the payload.
      */
     private static final class QuietExceptions implements ExceptionListener {
+        private final NetMetrics metrics;
+
+        QuietExceptions(NetMetrics metrics) {
+            this.metrics = metrics;
+        }
+
         @Override
         public void onEventException(Exception e, List<Object> args, SocketIOClient client) {
+            metrics.rejected("event", "handler_error");
             log.warn("event handler failed for client {}: {}", client.getSessionId(), e.toString());
         }
 
@@ -163,6 +195,8 @@ public final class SocketServer implements AutoCloseable {
 
         @Override
         public boolean exceptionCaught(ChannelHandlerContext ctx, Throwable e) {
+            // Undecodable or oversized client data: count it, drop the connection, keep the log quiet.
+            metrics.rejected("transport", "malformed");
             log.debug("channel error from {}: {}", ctx.channel().remoteAddress(), e.toString());
             ctx.close();
             return true;

@@ -1,0 +1,245 @@
+package io.skirmish.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import io.skirmish.net.EventBudget;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Clients that misbehave on purpose, with real sockets. For each attack: the server stays up, a
+ * well-behaved player in another room keeps at least 90% of its snapshot rate with the tick p99
+ * inside its budget, the offender is refused, throttled or disconnected as designed, and the
+ * metrics count it.
+ */
+class HostileClientIT {
+    static final int TICK_RATE = 30;
+    static final int PER_ADDRESS = 40;
+    static TestServer server;
+    static TestClient bystander;
+    final List<AutoCloseable> offenders = new ArrayList<>();
+    long windowStart;
+    PromMetrics atStart;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new TestServer(c -> c.withNet(c.net().withHeartbeat(1000, 1000)
+                .withConnectionLimits(1000, PER_ADDRESS)
+                .withEventLimits(EventBudget.Limits.defaults())));
+        bystander = TestClient.connect(server.port);
+        assertTrue(bystander.call("room:quickplay", "{\"name\":\"Bystander\"}").get("ok").getAsBoolean());
+        await().atMost(5, TimeUnit.SECONDS).until(() -> bystander.got("snapshot").size() > 10);
+    }
+
+    @AfterAll
+    static void stop() {
+        bystander.close();
+        server.close();
+    }
+
+    @BeforeEach
+    void markWindow() throws Exception {
+        atStart = PromMetrics.scrape(server.port);
+        windowStart = System.nanoTime();
+    }
+
+    /** The bystander kept >= 90% of the snapshot rate through the attack, and ticks stayed in budget. */
+    @AfterEach
+    void bystanderWasUnaffected() throws Exception {
+        for (AutoCloseable o : offenders) o.close();
+        int before = bystander.got("snapshot").size();
+        await().atMost(5, TimeUnit.SECONDS).until(() -> bystander.got("snapshot").size() >= before + 30);
+        long end = System.nanoTime();
+        long count = bystander.got("snapshot").stream().filter(r -> r.nanos() >= windowStart && r.nanos() <= end).count();
+        double hz = count / ((end - windowStart) / 1e9);
+        assertTrue(hz >= 0.9 * TICK_RATE, "bystander got " + hz + " snapshots/s during the attack");
+        assertTrue(bystander.socket.connected(), "bystander still connected");
+        PromMetrics m = PromMetrics.scrape(server.port);
+        double p99 = m.quantileSince(atStart, "skirmish_tick_duration_seconds", 0.99);
+        assertTrue(p99 <= 1.0 / TICK_RATE, "tick p99 " + p99 + " s during the attack, over the budget");
+        assertEquals(200, get("/healthz").statusCode());
+    }
+
+    static HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url(path))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    RawSocket raw() throws Exception {
+        RawSocket s = RawSocket.open(server.port);
+        offenders.add(s);
+        return s;
+    }
+
+    @Test
+    void malformedJsonAndNanAreCountedAndTheSenderDisconnected() throws Exception {
+        double before = PromMetrics.scrape(server.port).sum("skirmish_rejected_total", "reason=\"malformed\"");
+        RawSocket a = raw();
+        a.send("42[\"input\",{\"seq\":1,\"moveX\":");
+        await().atMost(5, TimeUnit.SECONDS).until(a::isClosed);
+        RawSocket b = raw();
+        b.send("42[\"input\",{\"seq\":1,\"moveX\":NaN,\"moveY\":0,\"aim\":0,\"fire\":false}]");
+        await().atMost(5, TimeUnit.SECONDS).until(b::isClosed);
+        await().atMost(5, TimeUnit.SECONDS).until(() ->
+                PromMetrics.scrape(server.port).sum("skirmish_rejected_total", "reason=\"malformed\"") >= before + 2);
+    }
+
+    @Test
+    void wrongTypesAreRefusedWithErrorsAndCounted() throws Exception {
+        TestClient c = TestClient.connect(server.port);
+        offenders.add(c);
+        JsonObject created = c.call("room:create", "{\"name\":\"Typo\"}");
+        assertTrue(created.get("ok").getAsBoolean());
+        double before = PromMetrics.scrape(server.port).sum("skirmish_rejected_total", "event=\"input\"",
+                "reason=\"bad_request\"");
+        c.emit("input", "{\"seq\":\"1\",\"moveX\":\"left\",\"moveY\":[],\"aim\":{},\"fire\":1}");
+        await().atMost(5, TimeUnit.SECONDS).until(() -> c.last("server:error") != null);
+        assertEquals("BAD_REQUEST", c.last("server:error").get("code").getAsString());
+        JsonObject ack = c.call("room:join", "{\"code\":12345,\"name\":[\"x\"]}");
+        assertEquals("BAD_REQUEST", ack.getAsJsonObject("error").get("code").getAsString());
+        JsonObject ack2 = c.call("room:kick", "{\"playerId\":\"everyone\"}");
+        assertEquals("BAD_REQUEST", ack2.getAsJsonObject("error").get("code").getAsString());
+        await().atMost(5, TimeUnit.SECONDS).until(() -> PromMetrics.scrape(server.port)
+                .sum("skirmish_rejected_total", "event=\"input\"", "reason=\"bad_request\"") >= before + 1);
+        assertTrue(c.socket.connected(), "a client with wrong types is answered, not dropped");
+    }
+
+    @Test
+    void hugeStringsAreRefusedAndOversizedFramesCloseTheConnection() throws Exception {
+        TestClient c = TestClient.connect(server.port);
+        offenders.add(c);
+        JsonObject ack = c.call("room:quickplay", "{\"name\":\"" + "x".repeat(10_000) + "\"}");
+        assertEquals("BAD_REQUEST", ack.getAsJsonObject("error").get("code").getAsString());
+        assertFalse(ack.toString().contains("xxxxxxxxxx"), "the error does not echo the payload");
+        RawSocket r = raw();
+        r.send("42[\"room:quickplay\",{\"name\":\"" + "y".repeat(64 * 1024) + "\"}]");
+        await().atMost(5, TimeUnit.SECONDS).until(r::isClosed);
+    }
+
+    @Test
+    void binaryJunkDoesNoHarm() throws Exception {
+        RawSocket r = raw();
+        byte[] junk = new byte[2048];
+        new Random(7).nextBytes(junk);
+        r.sendBinary(junk);
+        r.send("4\u0000\u00ff\u0013junk");
+        r.send("9");
+        // Either ignored or disconnected; the server must still answer this session or close it cleanly.
+        await().atMost(5, TimeUnit.SECONDS).until(() -> r.isClosed() || r.texts.contains("2"));
+    }
+
+    @Test
+    void unknownEventsAreIgnoredAndCounted() throws Exception {
+        double before = PromMetrics.scrape(server.port).sum("skirmish_unknown_events_total");
+        RawSocket r = raw();
+        for (int i = 0; i < 50; i++) {
+            r.send("42[\"admin:give-everything\",{\"i\":" + i + "}]");
+        }
+        await().atMost(5, TimeUnit.SECONDS).until(() ->
+                PromMetrics.scrape(server.port).sum("skirmish_unknown_events_total") >= before + 50);
+        assertFalse(r.isClosed(), "50 unknown events fit the budget: ignored, not punished");
+    }
+
+    @Test
+    void anEventFloodIsDroppedThenThrottledThenDisconnected() throws Exception {
+        RawSocket r = raw();
+        r.send("42[\"room:create\",{\"name\":\"Flood\"}]");
+        String frame = "42[\"input\",{\"seq\":%d,\"moveX\":1,\"moveY\":0,\"aim\":0,\"fire\":true}]";
+        int sent = 0;
+        while (sent < 20_000 && r.trySend(String.format(frame, ++sent))) {
+            // as fast as the socket takes them
+        }
+        await().atMost(10, TimeUnit.SECONDS).until(r::isClosed);
+        assertNotNull(r.texts.stream().filter(t -> t.contains("RATE_LIMITED")).findFirst().orElse(null),
+                "told to slow down before being cut off");
+        PromMetrics m = PromMetrics.scrape(server.port);
+        assertTrue(m.sum("skirmish_rate_limit_actions_total", "action=\"drop\"") >= 1);
+        assertTrue(m.sum("skirmish_rate_limit_actions_total", "action=\"throttle\"") >= 1);
+        assertTrue(m.sum("skirmish_rate_limit_actions_total", "action=\"disconnect\"") >= 1);
+    }
+
+    @Test
+    void manyConnectionsFromOneAddressAreCapped() throws Exception {
+        int opened = 0, refused = 0;
+        for (int i = 0; i < PER_ADDRESS + 10; i++) {
+            try {
+                raw();
+                opened++;
+            } catch (Exception e) {
+                refused++;
+            }
+        }
+        assertTrue(refused >= 10, "refused " + refused + ", opened " + opened);
+        assertTrue(opened < PER_ADDRESS, "the bystander holds one of the " + PER_ADDRESS);
+        HttpResponse<String> handshake = get("/socket.io/?EIO=4&transport=polling");
+        assertEquals(403, handshake.statusCode());
+        assertTrue(handshake.body().contains("SERVER_FULL"), handshake.body());
+        assertTrue(PromMetrics.scrape(server.port).sum("skirmish_handshakes_refused_total",
+                "reason=\"connection_limit\"") >= refused);
+        for (AutoCloseable o : offenders) o.close();
+        offenders.clear();
+        await().atMost(10, TimeUnit.SECONDS).until(() -> get("/socket.io/?EIO=4&transport=polling").statusCode() == 200);
+    }
+
+    @Test
+    void halfOpenConnectionsAreClosed() throws Exception {
+        List<Socket> silent = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Socket s = new Socket("127.0.0.1", server.port);
+            offenders.add(s);
+            silent.add(s);
+        }
+        Socket partial = new Socket("127.0.0.1", server.port);
+        offenders.add(partial);
+        OutputStream out = partial.getOutputStream();
+        out.write("GET /socket.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        silent.add(partial);
+        RawSocket mute = RawSocket.open(server.port);
+        offenders.add(mute);
+        mute.answerPings = false; // a client that vanished without closing: no more pongs
+        for (Socket s : silent) {
+            assertTrue(closedByServer(s, 15_000), "an idle or half-sent connection was closed");
+        }
+        await().atMost(10, TimeUnit.SECONDS).until(mute::isClosed);
+    }
+
+    /** Reads until the server closes the connection (true) or the timeout passes (false). */
+    static boolean closedByServer(Socket s, int millis) throws Exception {
+        s.setSoTimeout(millis);
+        InputStream in = s.getInputStream();
+        try {
+            byte[] buf = new byte[4096];
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+            while (System.nanoTime() < end) {
+                if (in.read(buf) < 0) return true;
+            }
+            return false;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (java.io.IOException e) {
+            return true; // reset by the server
+        }
+    }
+}
