@@ -198,22 +198,19 @@ public final class GameEndpoint {
     }
 
     /**
-     * Runs a join of any kind: one at a time per client; leaves the current room first; records the
-     * membership before the ack goes out, so the client's next event already finds it.
+     * Runs a join of any kind: one at a time per client. The room the client was in is left only
+     * once the new join succeeded (a refused join keeps the client where it was), and not at all when
+     * the join gave back the very seat it holds (a rejoin on the same connection). The membership is
+     * recorded before the ack goes out, so the client's next event already finds it.
      */
     private CompletableFuture<RawJson> joining(Session s, Supplier<CompletableFuture<JoinResult>> join) {
         if (!s.joining.compareAndSet(false, true)) {
             throw new ProtocolException(ErrorCode.BAD_STATE, "a join is already in progress");
         }
+        Membership old = s.membership;
         CompletableFuture<JoinResult> f;
         try {
-            Membership old = s.membership;
             f = join.get();
-            if (old != null && old.active()) {
-                // Only once the new join is under way: a refused join keeps the client where it was.
-                s.membership = null;
-                old.leave();
-            }
         } catch (RuntimeException e) {
             s.joining.set(false);
             throw e;
@@ -223,9 +220,13 @@ public final class GameEndpoint {
             if (err != null) {
                 throw err instanceof CompletionException ce ? ce : new CompletionException(err);
             }
-            s.membership = result.membership();
+            Membership now = result.membership();
+            s.membership = now;
+            if (old != null && !now.sameSeat(old) && old.active()) {
+                old.leave();
+            }
             if (s.closed) {
-                result.membership().disconnected();
+                now.disconnected();
             }
             return result.ack();
         });

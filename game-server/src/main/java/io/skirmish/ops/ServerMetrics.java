@@ -114,6 +114,11 @@ public final class ServerMetrics implements RoomMetrics, NetMetrics {
     }
 
     @Override
+    public void inputsDropped(String reason, int count) {
+        counter(rejected, "input|" + reason, "skirmish_rejected", "event", "input", "reason", reason).increment(count);
+    }
+
+    @Override
     public void snapshotSkipped() {
         snapshotsSkipped.increment();
     }

@@ -38,6 +38,11 @@ public final class Membership {
         return !room.isClosed() && (seat == null || (!seat.removed && seat.conn == conn));
     }
 
+    /** True if both are the same player's seat in the same room. */
+    public boolean sameSeat(Membership other) {
+        return room == other.room && seat != null && seat == other.seat;
+    }
+
     Seat seat() {
         return seat;
     }

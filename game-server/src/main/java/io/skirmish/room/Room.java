@@ -95,6 +95,8 @@ public final class Room implements Tickable, GameContext, SnapshotView {
     private final OverloadMonitor overload;
     private int snapshotDivisor = 1;
     static final int MAX_SNAPSHOT_DIVISOR = 4;
+    /** Queued inputs beyond this are latency, not jitter: the queue is cut back. */
+    static final int BACKLOG_LIMIT = 8;
 
     Room(String id, String code, RoomSettings settings, RoomConfig cfg, GameFactory factory, Ticker ticker,
          RoomMetrics metrics, Host host, JoinCodes ids) {
@@ -307,6 +309,7 @@ public final class Room implements Tickable, GameContext, SnapshotView {
             if (!settings.map().equals(before.map())) {
                 newGame();
                 seats.values().forEach(s -> game.onJoin(s.id, s.name));
+                broadcast(Events.GAME_INFO, new RawJson(gameInfo.toString()));
             }
             dirty = true;
             return withRoom();
@@ -485,22 +488,49 @@ public final class Room implements Tickable, GameContext, SnapshotView {
         }
     }
 
-    /** Applies the step budget: one step per tick on average, bursts up to the cap after jitter. */
+    /**
+     * Chooses each player's inputs for this tick. A one-input jitter buffer: while a second input is
+     * queued, exactly one is applied, so inputs that arrive unevenly still move the ship one step per
+     * tick as others see it; a lone input is held one tick for a partner, then applied anyway. A
+     * longer queue (after a stall) is caught up within the step budget, which refills one step per
+     * tick, so sending faster never moves a ship faster. A queue that still grows past
+     * {@link #BACKLOG_LIMIT} is cut to two: those old inputs would only add latency.
+     */
     private void collectInputs() {
         stepInputs.clear();
         for (Seat s : seats.values()) {
             s.budget = Math.min(s.budget + 1, cfg.maxStepsPerTick());
-            if (s.inbox.isEmpty()) {
+            int queued = s.inbox.size();
+            if (queued == 0) {
+                s.held = 0;
                 continue;
             }
-            List<PlayerInput> list = new ArrayList<>(2);
+            int want;
+            if (queued == 1) {
+                want = s.held++ >= 1 ? 1 : 0;
+            } else {
+                want = queued > 3 ? queued - 1 : 1;
+            }
+            want = Math.min(want, s.budget);
+            if (want == 0) {
+                continue;
+            }
+            s.held = 0;
+            List<PlayerInput> list = new ArrayList<>(want);
             PlayerInput in;
-            while (s.budget > 0 && (in = s.inbox.poll()) != null) {
+            while (list.size() < want && (in = s.inbox.poll()) != null) {
                 list.add(in);
-                s.budget--;
                 s.lastAppliedSeq = in.seq();
             }
+            s.budget -= list.size();
             stepInputs.put(s.id, list);
+            if (s.inbox.size() > BACKLOG_LIMIT) {
+                int dropped = 0;
+                while (s.inbox.size() > 2 && s.inbox.poll() != null) {
+                    dropped++;
+                }
+                metrics.inputsDropped("backlog", dropped);
+            }
         }
     }
 

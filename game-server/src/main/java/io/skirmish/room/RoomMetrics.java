@@ -19,5 +19,8 @@ public interface RoomMetrics {
     /** A room kept overrunning its tick budget and its snapshot rate was lowered. */
     default void roomOverloaded() {}
 
+    /** Inputs dropped on the game thread ({@code backlog}: a queue that kept growing was cut). */
+    default void inputsDropped(String reason, int count) {}
+
     RoomMetrics NONE = new RoomMetrics() {};
 }

@@ -19,6 +19,8 @@ final class Seat {
     volatile int lastReceivedSeq = -1;
     int lastAppliedSeq;
     int budget;
+    /** Ticks a lone input has waited in the jitter buffer. */
+    int held;
     boolean ready;
     long disconnectedAtTick = -1;
 

@@ -1,0 +1,26 @@
+// window.skirmish: a read-only view of the client for automated probes (the e2e test) and for
+// curious players in the console. Refreshed every animation frame.
+
+/** @param {{dropConnection: () => void}} actions debugging actions exposed with the state */
+export function publishDebug(actions, target = window) {
+  const hook = {
+    state: 'lobby', // lobby | joining | playing | spectating | reconnecting
+    connection: 'connecting',
+    roomCode: null,
+    playerId: null,
+    phase: null,
+    tick: null,
+    rtt: null,
+    clockOffset: null,
+    snapshotHz: 0,
+    interpDelay: null,
+    extrapolatedMs: 0, // > 0 while remote ships are drawn past the newest snapshot
+    pendingInputs: 0,
+    corrections: 0,
+    players: [], // [{id, x, y}] as drawn in the latest frame
+    frameTime: 0, // that frame's timestamp (performance.now() clock)
+    ...actions,
+  };
+  target.skirmish = hook;
+  return hook;
+}

@@ -1,0 +1,160 @@
+// The only module that talks to socket.io-client. Everything it sends and receives passes
+// through the network simulator and is counted (approximately, as JSON length) for the overlay.
+import { io } from 'socket.io-client';
+import { ClientErrorCode } from '../protocol.js';
+import { RateMeter } from './rate.js';
+
+/** Connection states shown to the player. */
+export const Status = Object.freeze({
+  CONNECTING: 'connecting',
+  CONNECTED: 'connected',
+  RECONNECTING: 'reconnecting',
+  UNREACHABLE: 'unreachable', // never connected yet; still retrying
+  REFUSED: 'refused', // the server said no (e.g. SERVER_FULL) or dropped us on purpose
+});
+
+const REQUEST_TIMEOUT_MS = 8000;
+
+export class Connection {
+  /**
+   * @param {{netsim: import('./netsim.js').NetSim, now: () => number, url?: string}} options
+   *   url defaults to the page's own origin
+   */
+  constructor({ netsim, now, url }) {
+    this.netsim = netsim;
+    this.now = now;
+    this.bytesIn = new RateMeter(2000);
+    this.bytesOut = new RateMeter(2000);
+    this.handlers = new Map();
+    this.statusListeners = [];
+    this.status = Status.CONNECTING;
+    this.statusDetail = '';
+    this.everConnected = false;
+
+    const options = {
+      autoConnect: false,
+      transports: ['websocket', 'polling'],
+      tryAllTransports: true,
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 5000,
+    };
+    this.socket = url ? io(url, options) : io(options);
+    this.socket.on('connect', () => {
+      const reconnected = this.everConnected;
+      this.everConnected = true;
+      this.setStatus(Status.CONNECTED, '', { reconnected });
+    });
+    this.socket.on('disconnect', (reason) => {
+      // Only a disconnect the server asked for is not retried by socket.io.
+      if (reason === 'io server disconnect') this.setStatus(Status.REFUSED, 'disconnected by the server');
+      else if (reason !== 'io client disconnect') this.setStatus(Status.RECONNECTING, reason);
+    });
+    this.socket.on('connect_error', (err) => {
+      if (!this.socket.active) this.setStatus(Status.REFUSED, err.message || 'refused');
+      else this.setStatus(this.everConnected ? Status.RECONNECTING : Status.UNREACHABLE, err.message);
+    });
+    this.socket.onAny((event, payload) => {
+      this.bytesIn.add(this.now(), jsonLength([event, payload]));
+      this.netsim.receive(() => this.dispatch(event, payload));
+    });
+  }
+
+  connect() {
+    this.socket.connect();
+  }
+
+  /** Starts connecting again after the server refused or dropped us. */
+  retry() {
+    if (!this.socket.connected && !this.socket.active) {
+      this.setStatus(Status.CONNECTING, '');
+      this.socket.connect();
+    }
+  }
+
+  /** Closes the transport as a network failure would; socket.io then reconnects (for tests). */
+  dropTransport() {
+    this.socket.io.engine?.close();
+  }
+
+  get connected() {
+    return this.socket.connected;
+  }
+
+  /** 'websocket' or 'polling' while connected. */
+  get transport() {
+    return this.socket.io.engine?.transport?.name ?? '-';
+  }
+
+  /** Listens to a server event; the payload arrives after the simulated network delay. */
+  on(event, handler) {
+    if (!this.handlers.has(event)) this.handlers.set(event, []);
+    this.handlers.get(event).push(handler);
+  }
+
+  /** `listener(status, detail, {reconnected})` on every status change. */
+  onStatus(listener) {
+    this.statusListeners.push(listener);
+  }
+
+  /** Sends an event without ack (`input`); dropped while disconnected rather than buffered. */
+  send(event, payload) {
+    if (!this.socket.connected) return false;
+    this.bytesOut.add(this.now(), jsonLength([event, payload]));
+    this.netsim.send(() => this.socket.emit(event, payload));
+    return true;
+  }
+
+  /**
+   * Sends a request and resolves with its ack. Never rejects: failures that never reached the
+   * server resolve as `{ok:false, error:{code: TIMEOUT | DISCONNECTED}}` like a server refusal.
+   */
+  request(event, payload, timeoutMs = REQUEST_TIMEOUT_MS) {
+    if (!this.socket.connected) {
+      return Promise.resolve(failure(ClientErrorCode.DISCONNECTED, 'not connected to the server'));
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(
+        () => resolve(failure(ClientErrorCode.TIMEOUT, 'the server did not answer')),
+        timeoutMs,
+      );
+      this.bytesOut.add(this.now(), jsonLength([event, payload]));
+      this.netsim.send(() =>
+        this.socket.emit(event, payload, (ack) => {
+          this.bytesIn.add(this.now(), jsonLength(ack));
+          this.netsim.receive(() => {
+            clearTimeout(timer);
+            resolve(decode(ack));
+          });
+        }),
+      );
+    });
+  }
+
+  dispatch(event, payload) {
+    for (const handler of this.handlers.get(event) ?? []) handler(decode(payload));
+  }
+
+  setStatus(status, detail, extra = {}) {
+    this.status = status;
+    this.statusDetail = detail;
+    for (const listener of this.statusListeners) listener(status, detail, extra);
+  }
+}
+
+function failure(code, message) {
+  return { ok: false, error: { code, message } };
+}
+
+// A server may hand over pre-serialised JSON as a string; accept both forms.
+function decode(payload) {
+  if (typeof payload !== 'string') return payload;
+  try {
+    return JSON.parse(payload);
+  } catch {
+    return payload;
+  }
+}
+
+function jsonLength(value) {
+  return value === undefined ? 0 : JSON.stringify(value)?.length ?? 0;
+}

@@ -1,0 +1,58 @@
+package io.skirmish.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The browser end-to-end scripts of {@code game-client-js/e2e}, run by Node with playwright-core
+ * driving Debian's Chromium, against a real server on a free port that serves the bundled client
+ * from its classpath (the jar built from game-client-js in this same build). Screenshots go to
+ * {@code game-server/target/e2e/}. Without Chromium the scripts fail and say how to install it.
+ */
+class BrowserE2EIT {
+    static TestServer server;
+    static final Path OUT = Path.of("target", "e2e").toAbsolutePath();
+
+    @BeforeAll
+    static void start() {
+        server = new TestServer();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static void runScript(String script, String outDir) throws Exception {
+        Path log = Files.createTempFile("e2e", ".log");
+        Process p = new ProcessBuilder(List.of("node", "e2e/" + script, "--url", server.url(""),
+                "--out", OUT.resolve(outDir).toString()))
+                .directory(new File("../game-client-js"))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        boolean done = p.waitFor(3, TimeUnit.MINUTES);
+        if (!done) p.destroyForcibly();
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertTrue(done, script + " did not finish in 3 minutes:\n" + output);
+        assertEquals(0, p.exitValue(), script + " failed:\n" + output);
+        assertTrue(output.contains("PASS"), output);
+    }
+
+    @Test
+    void invitedFriendSeesTheHostMove() throws Exception {
+        runScript("invite.e2e.mjs", "invite");
+        assertTrue(Files.size(OUT.resolve("invite/A.png")) > 10_000, "screenshot of page A");
+        assertTrue(Files.size(OUT.resolve("invite/B.png")) > 10_000, "screenshot of page B");
+    }
+}
