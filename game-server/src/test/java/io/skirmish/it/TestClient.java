@@ -22,7 +22,7 @@ import org.json.JSONObject;
 final class TestClient implements AutoCloseable {
     record Received(long nanos, JsonObject body) {}
 
-    private static final List<String> EVENTS = List.of("snapshot", "room:update", "game:event", "room:kicked",
+    private static final List<String> EVENTS = List.of("snapshot", "room:update", "game:event", "game:info", "room:kicked",
             "room:closed", "server:error", "server:shutdown");
 
     final Socket socket;
