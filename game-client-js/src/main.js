@@ -111,6 +111,7 @@ function endSession(message) {
   hud.setNotice('');
   $('game').classList.add('hidden');
   setUrlRoom(null);
+  lobby.clearInvite();
   lobby.show();
   lobby.setMessage(message, 'error');
   refreshRooms();

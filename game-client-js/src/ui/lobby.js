@@ -79,6 +79,14 @@ export class Lobby {
     join.classList.add('primary');
   }
 
+  /** The invitation is used up (joined, then left or removed): back to a plain lobby. */
+  clearInvite() {
+    this.invited.classList.add('hidden');
+    const [quick, , join] = this.buttons;
+    join.classList.remove('primary');
+    quick.classList.add('primary');
+  }
+
   setMessage(text, kind = 'error') {
     this.message.textContent = text ?? '';
     this.message.className = `message ${kind}${text ? '' : ' hidden'}`;

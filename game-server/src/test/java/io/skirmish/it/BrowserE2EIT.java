@@ -55,4 +55,10 @@ class BrowserE2EIT {
         assertTrue(Files.size(OUT.resolve("invite/A.png")) > 10_000, "screenshot of page A");
         assertTrue(Files.size(OUT.resolve("invite/B.png")) > 10_000, "screenshot of page B");
     }
+
+    @Test
+    void theHostKicksAnInvitedFriend() throws Exception {
+        runScript("kick.e2e.mjs", "kick");
+        assertTrue(Files.size(OUT.resolve("kick/B.png")) > 10_000, "screenshot of the kicked page");
+    }
 }
