@@ -9,9 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The browser end-to-end scripts of {@code game-client-js/e2e}, run by Node with playwright-core
@@ -20,18 +19,9 @@ import org.junit.jupiter.api.Test;
  * {@code game-server/target/e2e/}. Without Chromium the scripts fail and say how to install it.
  */
 class BrowserE2EIT {
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = new TestServer();
     static final Path OUT = Path.of("target", "e2e").toAbsolutePath();
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     static void runScript(String script, String outDir) throws Exception {
         Path log = Files.createTempFile("e2e", ".log");

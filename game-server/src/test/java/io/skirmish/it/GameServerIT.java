@@ -13,38 +13,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The game protocol end to end: a real server on a free port, real io.socket clients. */
 class GameServerIT {
-    static TestServer server;
-    final List<TestClient> clients = new ArrayList<>();
+    @RegisterExtension
+    static final TestServer server = new TestServer();
 
-    @BeforeAll
-    static void start() {
-        server = new TestServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @AfterEach
-    void closeClients() {
-        clients.forEach(TestClient::close);
-    }
-
-    TestClient client(String... transports) throws Exception {
-        TestClient c = TestClient.connect(server.port, transports);
-        clients.add(c);
-        return c;
+    static TestClient client(String... transports) throws Exception {
+        return server.client(transports);
     }
 
     static String errorCode(JsonObject ack) {
@@ -111,9 +90,12 @@ class GameServerIT {
         int id = r.getAsJsonObject("you").get("id").getAsInt();
         await().atMost(5, TimeUnit.SECONDS).until(() -> a.me(id) != null);
         double x0 = a.me(id).get("x").getAsDouble();
+        double dir = x0 < 800 ? 1 : -1;
         for (int seq = 1; seq <= 15; seq++) {
-            double dir = x0 < 800 ? 1 : -1;
+            // One input per snapshot, as a client paced by the tick rate sends them.
+            int seen = a.got("snapshot").size();
             a.emit("input", "{\"seq\":" + seq + ",\"moveX\":" + dir + ",\"moveY\":0,\"aim\":0,\"fire\":false}");
+            await().atMost(2, TimeUnit.SECONDS).until(() -> a.got("snapshot").size() > seen);
         }
         await().atMost(5, TimeUnit.SECONDS).until(() -> a.me(id).get("seq").getAsInt() == 15);
         double x1 = a.me(id).get("x").getAsDouble();

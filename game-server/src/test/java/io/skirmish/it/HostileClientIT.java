@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Clients that misbehave on purpose, with real sockets. For each attack: the server stays up, a
@@ -36,26 +37,25 @@ import org.junit.jupiter.api.Test;
 class HostileClientIT {
     static final int TICK_RATE = 30;
     static final int PER_ADDRESS = 40;
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = new TestServer(c -> c.withNet(c.net().withHeartbeat(1000, 1000)
+            .withConnectionLimits(1000, PER_ADDRESS)
+            .withEventLimits(EventBudget.Limits.defaults())));
     static TestClient bystander;
     final List<AutoCloseable> offenders = new ArrayList<>();
     long windowStart;
     PromMetrics atStart;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = new TestServer(c -> c.withNet(c.net().withHeartbeat(1000, 1000)
-                .withConnectionLimits(1000, PER_ADDRESS)
-                .withEventLimits(EventBudget.Limits.defaults())));
+    static void joinBystander() throws Exception {
         bystander = TestClient.connect(server.port);
         assertTrue(bystander.call("room:quickplay", "{\"name\":\"Bystander\"}").get("ok").getAsBoolean());
         await().atMost(5, TimeUnit.SECONDS).until(() -> bystander.got("snapshot").size() > 10);
     }
 
     @AfterAll
-    static void stop() {
+    static void leaveBystander() {
         bystander.close();
-        server.close();
     }
 
     @BeforeEach
@@ -107,8 +107,7 @@ class HostileClientIT {
 
     @Test
     void wrongTypesAreRefusedWithErrorsAndCounted() throws Exception {
-        TestClient c = TestClient.connect(server.port);
-        offenders.add(c);
+        TestClient c = server.client();
         JsonObject created = c.call("room:create", "{\"name\":\"Typo\"}");
         assertTrue(created.get("ok").getAsBoolean());
         double before = PromMetrics.scrape(server.port).sum("skirmish_rejected_total", "event=\"input\"",
@@ -127,8 +126,7 @@ class HostileClientIT {
 
     @Test
     void hugeStringsAreRefusedAndOversizedFramesCloseTheConnection() throws Exception {
-        TestClient c = TestClient.connect(server.port);
-        offenders.add(c);
+        TestClient c = server.client();
         JsonObject ack = c.call("room:quickplay", "{\"name\":\"" + "x".repeat(10_000) + "\"}");
         assertEquals("BAD_REQUEST", ack.getAsJsonObject("error").get("code").getAsString());
         assertFalse(ack.toString().contains("xxxxxxxxxx"), "the error does not echo the payload");

@@ -14,38 +14,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Private rooms with real clients: host powers, passwords, guessing limits, seat keeping, spectators. */
 class HostingIT {
     static final int GRACE_SECONDS = 3;
-    static TestServer server;
-    final List<TestClient> clients = new ArrayList<>();
+    @RegisterExtension
+    static final TestServer server = new TestServer(c -> c
+            .withRooms(c.rooms().withSeatGrace(Duration.ofSeconds(GRACE_SECONDS)).withSpectatorDelay(Duration.ofMillis(500)))
+            .withGuessLimits(new RoomManager.GuessLimits(5, 1000, 1, TimeUnit.MINUTES)));
 
-    @BeforeAll
-    static void start() {
-        server = new TestServer(c -> c
-                .withRooms(c.rooms().withSeatGrace(Duration.ofSeconds(GRACE_SECONDS)).withSpectatorDelay(Duration.ofMillis(500)))
-                .withGuessLimits(new RoomManager.GuessLimits(5, 1000, 1, TimeUnit.MINUTES)));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @AfterEach
-    void closeClients() {
-        clients.forEach(TestClient::close);
-    }
-
-    TestClient client() throws Exception {
-        TestClient c = TestClient.connect(server.port);
-        clients.add(c);
-        return c;
+    static TestClient client() throws Exception {
+        return server.client();
     }
 
     static JsonObject ok(JsonObject ack) {
