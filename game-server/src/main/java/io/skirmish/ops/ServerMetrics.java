@@ -85,9 +85,9 @@ public final class ServerMetrics implements RoomMetrics, NetMetrics {
     }
 
     /** Registers a gauge read at scrape time. */
-    public <T> void gauge(String name, String description, T obj, Function<T, Number> f) {
+    public <T> void gauge(String name, String description, T obj, Function<T, Number> f, String... tags) {
         io.micrometer.core.instrument.Gauge.builder(name, obj, o -> f.apply(o).doubleValue())
-                .description(description).register(registry);
+                .description(description).tags(tags).register(registry);
     }
 
     public void loopTick(long nanos) {

@@ -777,7 +777,7 @@ public final class Room implements Tickable, GameContext, SnapshotView {
     }
 
     private RoomSummary summarize() {
-        return new RoomSummary(id, seats.size(), settings.maxPlayers(), phase.wire(), settings.map());
+        return new RoomSummary(id, seats.size(), settings.maxPlayers(), phase.wire(), settings.map(), spectators.size());
     }
 
     private static RawJson reason(String reason) {

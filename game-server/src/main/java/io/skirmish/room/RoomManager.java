@@ -169,6 +169,16 @@ public final class RoomManager implements Room.Host {
         return list;
     }
 
+    /** Live rooms in a phase (for monitoring). */
+    public long roomsIn(String phase) {
+        return byId.values().stream().filter(r -> r.summary().phase().equals(phase)).count();
+    }
+
+    /** Spectators across all rooms (for monitoring; as of each room's last tick). */
+    public int spectatorCount() {
+        return byId.values().stream().mapToInt(r -> r.summary().spectators()).sum();
+    }
+
     public int roomCount() {
         return byId.size();
     }

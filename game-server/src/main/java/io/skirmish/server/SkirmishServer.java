@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.skirmish.arena.ArenaGame;
 import io.skirmish.game.GameFactory;
+import io.skirmish.game.Phase;
 import io.skirmish.loop.GameLoop;
 import io.skirmish.loop.OverloadMonitor;
 import io.skirmish.loop.Ticker;
@@ -81,6 +82,11 @@ public final class SkirmishServer implements AutoCloseable {
         this.endpoint = new GameEndpoint(rooms, ticker, metrics);
         metrics.gauge("skirmish_rooms", "Live rooms", rooms, RoomManager::roomCount);
         metrics.gauge("skirmish_players", "Seats taken or reserved", rooms, RoomManager::playerCount);
+        metrics.gauge("skirmish_spectators", "Spectators in rooms", rooms, RoomManager::spectatorCount);
+        for (Phase phase : Phase.values()) {
+            metrics.gauge("skirmish_rooms_by_phase", "Live rooms in each phase", rooms, r -> r.roomsIn(phase.wire()),
+                    "phase", phase.wire());
+        }
         metrics.gauge("skirmish_overloaded", "1 while new players are refused because a game thread is overloaded",
                 rooms, r -> r.overloaded() ? 1 : 0);
         metrics.gauge("skirmish_ready", "1 while accepting players", rooms, r -> r.accepting() ? 1 : 0);
