@@ -97,6 +97,8 @@ public final class Room implements Tickable, GameContext, SnapshotView {
     static final int MAX_SNAPSHOT_DIVISOR = 4;
     /** Queued inputs beyond this are latency, not jitter: the queue is cut back. */
     static final int BACKLOG_LIMIT = 8;
+    /** Ticks a queue must stay deeper than two before it is caught up (shorter bursts are jitter). */
+    static final int DEEP_TICKS = 3;
 
     Room(String id, String code, RoomSettings settings, RoomConfig cfg, GameFactory factory, Ticker ticker,
          RoomMetrics metrics, Host host, JoinCodes ids) {
@@ -489,29 +491,39 @@ public final class Room implements Tickable, GameContext, SnapshotView {
     }
 
     /**
-     * Chooses each player's inputs for this tick. A one-input jitter buffer: while a second input is
-     * queued, exactly one is applied, so inputs that arrive unevenly still move the ship one step per
-     * tick as others see it; a lone input is held one tick for a partner, then applied anyway. A
-     * longer queue (after a stall) is caught up within the step budget, which refills one step per
-     * tick, so sending faster never moves a ship faster. A queue that still grows past
-     * {@link #BACKLOG_LIMIT} is cut to two: those old inputs would only add latency.
+     * Chooses each player's inputs for this tick.
+     *
+     * <ul>
+     *   <li>Jitter buffer: while a second input is queued, exactly one is applied, so inputs that
+     *       arrive unevenly still move the ship one step per tick as the others see it; a lone input
+     *       is held one tick for a partner, then applied anyway.
+     *   <li>Catch-up: a queue that stays deeper than two for {@link #DEEP_TICKS} ticks (after a
+     *       stall) is drained down to one, at most {@code maxStepsPerTick} a tick.
+     *   <li>Step bank: each applied input spends a step; the bank earns one step per tick and holds
+     *       at most {@code stepBank} (a second by default). Over any stretch of time a ship takes no
+     *       more steps than ticks passed plus the bank, so sending faster never moves it faster.
+     *   <li>A queue still longer than {@link #BACKLOG_LIMIT} is cut to its newest two: those inputs
+     *       would only add latency.
+     * </ul>
      */
     private void collectInputs() {
         stepInputs.clear();
         for (Seat s : seats.values()) {
-            s.budget = Math.min(s.budget + 1, cfg.maxStepsPerTick());
+            s.budget = Math.min(s.budget + 1, cfg.stepBank());
             int queued = s.inbox.size();
+            int want;
             if (queued == 0) {
                 s.held = 0;
+                s.deep = 0;
                 continue;
-            }
-            int want;
-            if (queued == 1) {
+            } else if (queued == 1) {
+                s.deep = 0;
                 want = s.held++ >= 1 ? 1 : 0;
             } else {
-                want = queued > 3 ? queued - 1 : 1;
+                s.deep = queued > 2 ? s.deep + 1 : 0;
+                want = s.deep >= DEEP_TICKS ? queued - 1 : 1;
             }
-            want = Math.min(want, s.budget);
+            want = Math.min(want, Math.min(s.budget, cfg.maxStepsPerTick()));
             if (want == 0) {
                 continue;
             }

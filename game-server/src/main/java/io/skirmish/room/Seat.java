@@ -21,6 +21,8 @@ final class Seat {
     int budget;
     /** Ticks a lone input has waited in the jitter buffer. */
     int held;
+    /** Consecutive ticks the queue has been deeper than two. */
+    int deep;
     boolean ready;
     long disconnectedAtTick = -1;
 

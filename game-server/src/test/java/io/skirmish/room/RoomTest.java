@@ -157,6 +157,76 @@ class RoomTest {
         assertTrue(last.get("vx").getAsDouble() > 0, "moved right");
     }
 
+    /** Latest applied seq of the only player, from its last snapshot. */
+    private static int appliedSeq(FakeConnection c) {
+        return c.last(Events.SNAPSHOT).getAsJsonArray("players").get(0).getAsJsonObject().get("seq").getAsInt();
+    }
+
+    @Test
+    void aBacklogAfterAStallDrainsButAJitteryClientMovesOneStepPerTick() {
+        FakeConnection c = new FakeConnection();
+        Membership m = quick(c, "a").membership();
+        h.ticks(40); // idle: the step bank fills
+        int seq = 0;
+        for (int i = 0; i < 8; i++) m.offerInput(new Request.Input(++seq, 1, 0, 0, false)); // a stalled burst
+        for (int t = 0; t < 8; t++) {
+            m.offerInput(new Request.Input(++seq, 1, 0, 0, false)); // and the steady stream after it
+            h.tick();
+        }
+        assertTrue(seq - appliedSeq(c) <= 2, "the backlog drained: sent " + seq + ", applied " + appliedSeq(c));
+        // Now jitter: inputs alternate between two in one tick and none in the next.
+        List<Integer> steps = new ArrayList<>();
+        for (int t = 0; t < 20; t++) {
+            int before = appliedSeq(c);
+            if (t % 2 == 0) {
+                m.offerInput(new Request.Input(++seq, 1, 0, 0, false));
+                m.offerInput(new Request.Input(++seq, 1, 0, 0, false));
+            }
+            h.tick();
+            steps.add(appliedSeq(c) - before);
+        }
+        assertEquals(List.of(1), steps.subList(4, 20).stream().distinct().toList(), "one step every tick: " + steps);
+    }
+
+    /** A game that only counts the movement steps (inputs) it is given. */
+    private static final class StepCounter implements Game {
+        int steps;
+
+        @Override public void onCreate(GameContext ctx, long seed) { }
+        @Override public void onJoin(int id, String name) { }
+        @Override public void onLeave(int id) { }
+        @Override public void onRoundStart(int round, long endsAt) { }
+        @Override public void onRoundEnd(int round) { }
+        @Override public JsonObject describe() { return new JsonObject(); }
+
+        @Override
+        public void writeSnapshot(com.google.gson.stream.JsonWriter out, SnapshotView view) throws java.io.IOException {
+            out.name("players").beginArray().endArray();
+        }
+
+        @Override
+        public void step(long tick, Map<Integer, List<PlayerInput>> inputs) {
+            inputs.values().forEach(l -> steps += l.size());
+        }
+    }
+
+    @Test
+    void sendingFasterThanTheTickRateDoesNotMoveFaster() {
+        StepCounter game = new StepCounter();
+        RoomHarness h2 = new RoomHarness(RoomConfig.defaults(), map -> game);
+        Membership m = h2.await(h2.manager.quickplay(new FakeConnection(), "cheat")).membership();
+        int seq = 0, ticks = 300;
+        for (int t = 0; t < ticks; t++) {
+            for (int i = 0; i < 3; i++) {
+                m.offerInput(new Request.Input(++seq, 1, 0, 0, false)); // three times the allowed rate
+            }
+            h2.tick();
+        }
+        int bank = h2.cfg.stepBank();
+        assertTrue(game.steps <= ticks + 1 + bank, game.steps + " steps in " + ticks + " ticks");
+        assertTrue(game.steps >= ticks - 2, "but a full step every tick: " + game.steps);
+    }
+
     @Test
     void aFullInboxDropsTheOldestInput() {
         JoinResult r = quick(new FakeConnection(), "a");

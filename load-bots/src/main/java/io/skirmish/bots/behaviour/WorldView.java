@@ -1,0 +1,20 @@
+package io.skirmish.bots.behaviour;
+
+import java.util.List;
+
+/**
+ * What a bot knows when it decides: the latest snapshot and the arena's size.
+ *
+ * @param self the bot's own ship, or null before the first snapshot that shows it
+ * @param ships every ship in the latest snapshot, the bot's own included
+ */
+public record WorldView(Ship self, List<Ship> ships, double width, double height) {
+    public WorldView {
+        ships = List.copyOf(ships);
+    }
+
+    /** No snapshot yet. */
+    public static WorldView empty(double width, double height) {
+        return new WorldView(null, List.of(), width, height);
+    }
+}

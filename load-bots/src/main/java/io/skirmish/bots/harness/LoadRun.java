@@ -1,0 +1,114 @@
+package io.skirmish.bots.harness;
+
+import io.skirmish.bots.config.LoadConfig;
+import io.skirmish.bots.config.RoomTarget;
+import io.skirmish.bots.net.Messages;
+import io.skirmish.bots.stats.BotSummary;
+import io.skirmish.bots.stats.Report;
+import io.skirmish.bots.stats.Reports;
+import io.skirmish.bots.stats.Role;
+import io.skirmish.bots.stats.VerdictRules;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * The harness: ramps the bots up, lets them play for the duration, stops them, and reports. The
+ * bots' behaviour is not its business ({@link io.skirmish.bots.behaviour.Behaviour}).
+ */
+public final class LoadRun {
+    private static final Duration CREATE_TIMEOUT = Duration.ofSeconds(15);
+    private static final long PROGRESS_MS = 1000;
+    private static final long PROBE_PERIOD_MS = 100;
+
+    private final LoadConfig config;
+    private final Consumer<String> progressOut;
+    private final List<Bot> bots = new CopyOnWriteArrayList<>();
+
+    private LoadRun(LoadConfig config, Consumer<String> progressOut) {
+        this.config = config;
+        this.progressOut = progressOut;
+    }
+
+    /**
+     * Runs {@code config} and judges it. Blocks for the ramp plus the duration, and a little more
+     * to stop. Every thread it starts has ended or is a daemon when it returns.
+     *
+     * @param progressOut receives the progress line, once a second
+     */
+    public static RunResult run(LoadConfig config, Consumer<String> progressOut) throws InterruptedException {
+        return new LoadRun(config, progressOut).run();
+    }
+
+    private RunResult run() throws InterruptedException {
+        Instant startedAt = Instant.now();
+        long startNanos = System.nanoTime();
+        try (BotContext ctx = new BotContext(config)) {
+            SelfMonitor monitor = new SelfMonitor(ctx);
+            Progress progress = new Progress(ctx, monitor, bots, progressOut);
+            ctx.timers.scheduleAtFixedRate(monitor::probe, 0, PROBE_PERIOD_MS, TimeUnit.MILLISECONDS);
+            ctx.timers.scheduleAtFixedRate(progress::tick, PROGRESS_MS, PROGRESS_MS, TimeUnit.MILLISECONDS);
+
+            Duration rampLength = rampUp(ctx);
+            ctx.timers.schedule(() -> ctx.measuring = true, rampLength.plus(config.warmup()).toNanos(),
+                    TimeUnit.NANOSECONDS);
+            TimeUnit.NANOSECONDS.sleep(rampLength.plus(config.duration()).toNanos());
+
+            long endNanos = System.nanoTime();
+            ctx.timers.shutdownNow(); // no more progress lines, retries or late starts
+            Threads.awaitTermination(ctx.timers);
+            bots.forEach(Bot::stop);
+            List<BotSummary> summaries = bots.stream().map(b -> b.summary(endNanos)).toList();
+            progress.finish();
+            Report.Generator generator = monitor.summary();
+            Messages.Game game = ctx.game.get();
+            Report report = Reports.build(config, startedAt.toString(), (endNanos - startNanos) / 1e9,
+                    game == null ? null : new Reports.Advertised(game.tickRate(), game.snapshotRate()),
+                    ctx.players, ctx.spectators, ctx.errors, summaries, generator);
+            return new RunResult(report.withVerdict(VerdictRules.judge(report, config.thresholds())), summaries);
+        }
+    }
+
+    /**
+     * Schedules every bot's start; for a created room, first creates it. Returns how long after now
+     * the last bot starts.
+     */
+    private Duration rampUp(BotContext ctx) throws InterruptedException {
+        int total = config.bots() + config.spectators();
+        SplittableRandom root = new SplittableRandom(config.seed());
+        List<SplittableRandom> rngs = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            rngs.add(root.split()); // in index order, so each bot's generator depends only on the seed
+        }
+        RoomTarget target = config.room();
+        int first = 0;
+        if (target instanceof RoomTarget.Create) {
+            Bot host = new Bot(0, Role.PLAYER, target, ctx, rngs.get(0));
+            bots.add(host);
+            host.start();
+            first = 1;
+            try {
+                target = new RoomTarget.Code(host.createdCode().get(CREATE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+            } catch (ExecutionException | TimeoutException e) {
+                ctx.errors.count("room:create: no room within " + CREATE_TIMEOUT.toSeconds() + " s");
+                return Duration.ZERO;
+            }
+        }
+        Duration last = Duration.ZERO;
+        for (int i = first; i < total; i++) {
+            Bot bot = new Bot(i, i < config.bots() ? Role.PLAYER : Role.SPECTATOR, target, ctx, rngs.get(i));
+            bots.add(bot);
+            Duration offset = config.ramp().offsetOf(i - first, total - first);
+            ctx.timers.schedule(bot::start, offset.toNanos(), TimeUnit.NANOSECONDS);
+            last = offset;
+        }
+        return last;
+    }
+}

@@ -1,0 +1,64 @@
+package io.skirmish.bots.net;
+
+import io.socket.client.IO;
+import io.socket.client.Socket;
+import io.socket.engineio.client.transports.WebSocket;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+
+/**
+ * Makes the bots' Socket.IO sockets: WebSocket only, one connection each, all on one shared OkHttp
+ * client, each through its bot's {@link Wire}.
+ */
+public final class Sockets implements AutoCloseable {
+    private final URI url;
+    private final OkHttpClient http;
+
+    public Sockets(URI url) {
+        this.url = url;
+        // OkHttp 3 runs each WebSocket's read loop inside a dispatcher call that lasts as long as the
+        // connection, so the dispatcher's default limits (64 calls, 5 per host) would cap the bots at 5.
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(Integer.MAX_VALUE);
+        dispatcher.setMaxRequestsPerHost(Integer.MAX_VALUE);
+        this.http = new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectTimeout(10, TimeUnit.SECONDS)
+                // Engine.IO's heartbeat watches the connection. No timeouts on reads and writes also
+                // spares OkHttp's watchdog thread a wake-up per frame.
+                .readTimeout(0, TimeUnit.MILLISECONDS)
+                .writeTimeout(0, TimeUnit.MILLISECONDS)
+                .build();
+    }
+
+    /** A bot's WebSocket layer: its frames are counted into {@code traffic}, its server events go to {@code inbox}. */
+    public Wire wire(Traffic traffic, Wire.Inbox inbox) {
+        return new Wire(http, traffic, inbox);
+    }
+
+    /** A new, not yet connected socket over {@code wire}. */
+    public Socket create(Wire wire) {
+        IO.Options o = new IO.Options();
+        o.forceNew = true;
+        o.transports = new String[] {WebSocket.NAME};
+        o.webSocketFactory = wire;
+        o.callFactory = http; // unused with WebSocket only, but never the library's own client
+        o.reconnection = true;
+        // 0.5 s doubling up to 4 s, 8 tries: about 20 s, the default seat grace; a seat is gone after it.
+        o.reconnectionAttempts = 8;
+        o.reconnectionDelay = 500;
+        o.reconnectionDelayMax = 4000;
+        // No connect timeout (-1; 0 would time out at once): a positive one starts a java.util.Timer
+        // thread per attempt. The harness times requests out itself.
+        o.timeout = -1;
+        return IO.socket(url, o);
+    }
+
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+}

@@ -1,0 +1,20 @@
+package io.skirmish.bots.stats;
+
+import java.util.List;
+
+/**
+ * PASS or FAIL, with why.
+ *
+ * @param reasons every threshold the run missed; empty when it passed
+ * @param warnings what makes the figures doubtful without failing the run (e.g. overloaded bots)
+ */
+public record Verdict(boolean pass, List<String> reasons, List<String> warnings) {
+    public Verdict {
+        reasons = List.copyOf(reasons);
+        warnings = List.copyOf(warnings);
+    }
+
+    public int exitCode() {
+        return pass ? 0 : 1;
+    }
+}

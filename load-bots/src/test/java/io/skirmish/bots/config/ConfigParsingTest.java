@@ -1,0 +1,83 @@
+package io.skirmish.bots.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ConfigParsingTest {
+
+    @Test
+    void durations() {
+        assertEquals(Duration.ofMillis(500), Durations.parse("500ms"));
+        assertEquals(Duration.ofSeconds(10), Durations.parse("10s"));
+        assertEquals(Duration.ofSeconds(10), Durations.parse("10"));
+        assertEquals(Duration.ofSeconds(90), Durations.parse("1m30s"));
+        assertEquals(Duration.ofMillis(1500), Durations.parse("1.5s"));
+        assertEquals(Duration.ofHours(1), Durations.parse("1h"));
+        assertThrows(IllegalArgumentException.class, () -> Durations.parse("10 parsecs"));
+        assertThrows(IllegalArgumentException.class, () -> Durations.parse("s"));
+        assertEquals("1m30s", Durations.format(Duration.ofSeconds(90)));
+        assertEquals("250ms", Durations.format(Duration.ofMillis(250)));
+    }
+
+    @Test
+    void rampOverADurationSpreadsBotsEvenly() {
+        Ramp ramp = Ramp.parse("10s");
+        assertEquals(Duration.ZERO, ramp.offsetOf(0, 100));
+        assertEquals(Duration.ofSeconds(5), ramp.offsetOf(50, 100));
+        assertEquals(Duration.ZERO, Ramp.parse("0").offsetOf(99, 100));
+    }
+
+    @Test
+    void rampAtARate() {
+        assertEquals(Duration.ofMillis(500), Ramp.parse("50/s").offsetOf(25, 1000));
+        assertEquals(Duration.ofSeconds(2), Ramp.parse("30/m").offsetOf(1, 10));
+        assertThrows(IllegalArgumentException.class, () -> Ramp.parse("0/s"));
+        assertThrows(IllegalArgumentException.class, () -> Ramp.parse("50/h"));
+        assertThrows(IllegalArgumentException.class, () -> Ramp.parse("x/s"));
+    }
+
+    @Test
+    void roomTargets() {
+        assertEquals(new RoomTarget.Quick(), RoomTarget.parse("quick"));
+        assertEquals(new RoomTarget.Create(), RoomTarget.parse("NEW"));
+        assertEquals(new RoomTarget.Code("H7KQP"), RoomTarget.parse("h7kqp"));
+        assertThrows(IllegalArgumentException.class, () -> RoomTarget.parse("H7KQ")); // too short
+        assertThrows(IllegalArgumentException.class, () -> RoomTarget.parse("H7KQ0")); // 0 is not in the alphabet
+    }
+
+    @Test
+    void snapshotRateFloorIsAFractionOfTheAdvertisedRateOrAbsolute() {
+        assertEquals(27, SnapshotRateFloor.parse("0.9").floorHz(30), 1e-9);
+        assertEquals(27, SnapshotRateFloor.parse("90%").floorHz(30), 1e-9);
+        assertEquals(25, SnapshotRateFloor.parse("25Hz").floorHz(30), 1e-9);
+        assertEquals(25, SnapshotRateFloor.parse("25 hz").floorHz(60), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> SnapshotRateFloor.parse("27")); // Hz or fraction?
+        assertThrows(IllegalArgumentException.class, () -> SnapshotRateFloor.parse("0"));
+        assertThrows(IllegalArgumentException.class, () -> SnapshotRateFloor.parse("fast"));
+    }
+
+    private static final LoadConfig OK = LoadConfig.defaults(java.net.URI.create("http://127.0.0.1:3000"));
+
+    private static LoadConfig config(String url, int bots, int spectators, Duration warmup, RoomTarget room, String pw) {
+        return new LoadConfig(java.net.URI.create(url), bots, spectators, OK.ramp(), OK.duration(), warmup, room,
+                OK.behaviour(), 1, pw, OK.thresholds());
+    }
+
+    @Test
+    void loadConfigRefusesWhatCannotWork() {
+        String url = "http://127.0.0.1:3000";
+        assertTrue(OK.room() instanceof RoomTarget.Quick);
+        assertThrows(IllegalArgumentException.class, () -> OK.withBots(0));
+        assertThrows(IllegalArgumentException.class, () -> OK.withDuration(Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> config(url, 4, 1, Duration.ZERO, new RoomTarget.Quick(), null));
+        assertThrows(IllegalArgumentException.class, () -> config(url, 17, 0, Duration.ZERO, new RoomTarget.Create(), null));
+        assertThrows(IllegalArgumentException.class, () -> config("ws://h:1", 4, 0, Duration.ZERO, new RoomTarget.Quick(), null));
+        assertThrows(IllegalArgumentException.class, () -> config(url, 4, 0, OK.duration(), new RoomTarget.Quick(), null));
+        assertFalse(config(url, 0, 3, Duration.ofSeconds(5), new RoomTarget.Code("H7KQP"), "pw").room() instanceof RoomTarget.Quick);
+    }
+}

@@ -1,0 +1,75 @@
+package io.skirmish.bots.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.skirmish.bots.config.SnapshotRateFloor;
+import io.skirmish.bots.config.Thresholds;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class VerdictRulesTest {
+    private static final Thresholds LIMITS = new Thresholds(100, 150, new SnapshotRateFloor(0.9, false), 0);
+    private static final Latency NONE = new Latency(0, 0, 0, 0, 0, 0, 0);
+
+    private static Latency p99(double ms) {
+        return new Latency(1000, ms / 2, ms / 2, ms, ms, ms, ms);
+    }
+
+    private static BotSummary bot(String name, double rate) {
+        return new BotSummary(0, name, Role.PLAYER, true, 300, 10, 10, rate, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    private static Report report(int joined, Latency age, Latency input, double slowestRate, Map<String, Long> errors,
+                                 Latency lag) {
+        Report.RoleReport players = new Report.RoleReport(50, joined, 15000, p99(50), input, age, p99(34), p99(2),
+                new Report.Spread(slowestRate, 30, 30), new Report.PerBotSecond(0, 0, 0, 0), 0, 0, 0);
+        long total = errors.values().stream().mapToLong(Long::longValue).sum();
+        return new Report("now", 10, null, 30, 30, players, null, new Report.Errors(total, errors),
+                new Report.Generator(50, 100, 50, 100, lag, NONE), List.of(bot("bot-7", slowestRate)), null);
+    }
+
+    @Test
+    void aCleanRunPasses() {
+        Verdict v = VerdictRules.judge(report(50, p99(20), p99(60), 29.9, Map.of(), p99(1)), LIMITS);
+        assertTrue(v.pass());
+        assertEquals(0, v.exitCode());
+        assertEquals(List.of(), v.reasons());
+        assertEquals(List.of(), v.warnings());
+    }
+
+    @Test
+    void everyMissedThresholdIsAReason() {
+        Verdict v = VerdictRules.judge(report(48, p99(120), p99(200), 20, Map.of("room:join ROOM_FULL", 2L), p99(1)),
+                LIMITS);
+        assertFalse(v.pass());
+        assertEquals(1, v.exitCode());
+        assertEquals(List.of(
+                "only 48 of 50 bots joined",
+                "snapshot age p99 120.0 ms > 100.0 ms",
+                "input-ack p99 200.0 ms > 150.0 ms",
+                "bot-7 got 20.0 snapshots/s < 27.0 (90.0% of 30)",
+                "2 errors > 0 allowed (room:join ROOM_FULL: 2)"), v.reasons());
+    }
+
+    @Test
+    void anAbsoluteSnapshotFloorIsInHz() {
+        Thresholds hz = new Thresholds(100, 150, new SnapshotRateFloor(19, true), 0);
+        assertTrue(VerdictRules.judge(report(50, p99(20), p99(60), 20, Map.of(), p99(1)), hz).pass());
+    }
+
+    @Test
+    void noAcknowledgedInputFails() {
+        Verdict v = VerdictRules.judge(report(50, p99(20), NONE, 30, Map.of(), p99(1)), LIMITS);
+        assertEquals(List.of("no input was acknowledged"), v.reasons());
+    }
+
+    @Test
+    void lagInTheBotsThemselvesIsAWarningNotAFailure() {
+        Verdict v = VerdictRules.judge(report(50, p99(20), p99(60), 30, Map.of(), p99(300)), LIMITS);
+        assertTrue(v.pass());
+        assertEquals(1, v.warnings().size());
+    }
+}
