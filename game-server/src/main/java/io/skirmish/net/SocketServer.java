@@ -3,13 +3,16 @@ package io.skirmish.net;
 import com.corundumstudio.socketio.AckMode;
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketConfig;
-import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.listener.ExceptionListener;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import com.corundumstudio.socketio.SocketIOClient;
+import io.skirmish.net.engine.EngineChannelInitializer;
+import io.skirmish.net.engine.EngineJson;
+import io.skirmish.net.engine.EngineServer;
+import io.skirmish.net.engine.EngineSettings;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.function.Consumer;
@@ -20,18 +23,30 @@ import org.slf4j.LoggerFactory;
  * The Socket.IO server on top of netty-socketio, with the settings this project depends on (no
  * per-message compression, random session ids, manual acks, Node's heartbeat defaults) and the
  * HTTP routes on the same port. The game server and the conformance server both run on this.
+ *
+ * <p>netty-socketio's namespaces, listeners, rooms, broadcasts and acks are used as they are; its
+ * Engine.IO/Socket.IO wire handling is replaced by {@code io.skirmish.net.engine}, which speaks the
+ * protocol as the reference server does (see that package for what was measured wrong).
  */
 public final class SocketServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SocketServer.class);
     static final String SOCKET_IO_PATH = "/socket.io";
 
-    private final SocketIOServer server;
+    private final EngineServer server;
     private int port = -1;
 
     /**
      * @param setup registers the namespaces and listeners (called before the server starts)
      */
     public SocketServer(NetConfig cfg, HttpRoutes routes, Consumer<SocketIOServer> setup) {
+        this(cfg, EngineSettings.of(cfg.pingIntervalMs(), cfg.pingTimeoutMs(), cfg.maxPayload()), routes, setup);
+    }
+
+    /**
+     * @param engine Engine.IO settings (its heartbeat and max payload are used, not {@code cfg}'s)
+     * @param setup registers the namespaces and listeners (called before the server starts)
+     */
+    public SocketServer(NetConfig cfg, EngineSettings engine, HttpRoutes routes, Consumer<SocketIOServer> setup) {
         Configuration c = new Configuration();
         c.setHostname(cfg.host());
         c.setPort(cfg.port());
@@ -42,10 +57,12 @@ public final class SocketServer implements AutoCloseable {
         // With false, a client can choose its session id and take over another player's session.
         c.setRandomSession(true);
         c.setAckMode(AckMode.MANUAL);
-        c.setPingInterval(cfg.pingIntervalMs());
-        c.setPingTimeout(cfg.pingTimeoutMs());
-        c.setMaxFramePayloadLength(cfg.maxPayload());
-        c.setMaxHttpContentLength(cfg.maxPayload());
+        c.setPingInterval(engine.pingIntervalMs());
+        c.setPingTimeout(engine.pingTimeoutMs());
+        c.setMaxFramePayloadLength(engine.maxPayload());
+        c.setMaxHttpContentLength(engine.maxPayload());
+        // Keeps nulls, decodes binary for every listener, refuses trailing garbage (see EngineJson).
+        c.setJsonSupport(new EngineJson());
         c.setBossThreads(1);
         c.setWorkerThreads(cfg.workerThreads());
         c.setExceptionListener(new QuietExceptions());
@@ -53,9 +70,9 @@ public final class SocketServer implements AutoCloseable {
         sc.setReuseAddress(true);
         sc.setTcpNoDelay(true);
         c.setSocketConfig(sc);
-        server = new SocketIOServer(c);
+        server = new EngineServer(c);
         HttpHandler http = new HttpHandler(SOCKET_IO_PATH, routes, new StaticFiles(cfg.staticDir()));
-        server.setPipelineFactory(new SocketIOChannelInitializer() {
+        server.setPipelineFactory(new EngineChannelInitializer(engine) {
             @Override
             protected void addSocketioHandlers(ChannelPipeline pipeline) {
                 super.addSocketioHandlers(pipeline);
@@ -83,6 +100,12 @@ public final class SocketServer implements AutoCloseable {
         return server;
     }
 
+    /** Live Engine.IO sessions, whether or not connected to a namespace. */
+    public int sessions() {
+        return server.sessions();
+    }
+
+    /** Stops fast: tells every client, closes every connection, then the I/O threads (see EngineServer). */
     @Override
     public void close() {
         server.stop();
