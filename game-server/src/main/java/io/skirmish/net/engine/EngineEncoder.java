@@ -109,9 +109,9 @@ final class EngineEncoder extends ChannelOutboundHandlerAdapter {
         }
     }
 
-    /** Answers a waiting poll directly (used when an upgrade takes the session away from polling). */
-    static void answerPoll(Channel ch, String body, boolean keepAlive, String cors) {
-        var f = ch.writeAndFlush(response(HttpResponseStatus.OK, body, TEXT, keepAlive, cors));
+    /** Answers a waiting poll with an error (when an upgrade took the session away from polling). */
+    static void answerPoll(Channel ch, EngineError error, boolean keepAlive, String cors) {
+        var f = ch.writeAndFlush(response(error.status(), error.json(), "application/json", keepAlive, cors));
         if (!keepAlive) {
             f.addListener(ChannelFutureListener.CLOSE);
         }

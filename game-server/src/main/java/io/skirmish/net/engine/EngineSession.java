@@ -65,6 +65,8 @@ import org.slf4j.LoggerFactory;
 public final class EngineSession extends ClientHead {
     private static final Logger log = LoggerFactory.getLogger(EngineSession.class);
 
+    private static final long UPGRADE_CHECK_MS = 100;
+
     /** The session a channel carries (a WebSocket, or a polling request waiting for data). */
     static final AttributeKey<EngineSession> SESSION = AttributeKey.valueOf("skirmish.engine.session");
     /** Whether the polling GET waiting on a channel wants the connection kept open after the answer. */
@@ -115,12 +117,15 @@ public final class EngineSession extends ClientHead {
     private volatile Channel ws;
     private volatile Channel probe;
     private volatile boolean upgrading;
+    /** The waiting poll is to be answered even with nothing queued (guarded by this). */
+    private boolean noopDue;
 
     // home loop only
     private ScheduledFuture<?> pingTimer;
     private ScheduledFuture<?> pongTimer;
     private ScheduledFuture<?> connectTimer;
     private ScheduledFuture<?> upgradeTimer;
+    private ScheduledFuture<?> upgradeCheck;
     private ScheduledFuture<?> drainTimer;
 
     EngineSession(Engine engine, UUID id, HandshakeData data, Transport transport, Map<String, List<String>> params,
@@ -252,8 +257,8 @@ public final class EngineSession extends ClientHead {
     }
 
     /**
-     * What the polling GET waiting on {@code ch} answers with now, or null to keep it waiting. During
-     * an upgrade, or once closed, it answers at once (with a noop when nothing is queued).
+     * What the polling GET waiting on {@code ch} answers with now, or null to keep it waiting. Once
+     * closed, or when the upgrade check asks for it, it answers at once (a noop when nothing is queued).
      */
     synchronized List<Packet> takeForPoll(Channel ch) {
         if (pollChannel != ch) {
@@ -264,11 +269,12 @@ public final class EngineSession extends ClientHead {
             batch.add(p);
         }
         if (batch.isEmpty()) {
-            if (!closed && !upgrading) {
+            if (!closed && !noopDue) {
                 return null;
             }
             batch.add(new Packet(PacketType.NOOP, EngineIOVersion.V4));
         }
+        noopDue = false;
         pollChannel = null;
         ch.attr(SESSION).set(null);
         if (closed) {
@@ -417,11 +423,20 @@ public final class EngineSession extends ClientHead {
         if (!p.isBinary() && p.type() == EioPacket.Type.PING && "probe".equals(p.text())) {
             ch.writeAndFlush(new TextWebSocketFrame("3probe"));
             upgrading = true;
-            // Answer a waiting poll now (a noop if nothing is queued) so that the client can pause polling.
-            Channel poll = pollChannel;
-            if (poll != null) {
-                poll.writeAndFlush(new OutPacketMessage(this, Transport.POLLING));
-            }
+            // As the reference server: every 100 ms, a waiting poll is answered (a noop if nothing is
+            // queued) so that the client can pause polling and send the upgrade. A poll still waiting
+            // when the upgrade comes is answered 400, as any poll after the upgrade.
+            cancel(upgradeCheck);
+            upgradeCheck = loop.scheduleAtFixedRate(() -> {
+                Channel poll;
+                synchronized (this) {
+                    poll = pollChannel;
+                    noopDue = poll != null;
+                }
+                if (poll != null) {
+                    poll.writeAndFlush(new OutPacketMessage(this, Transport.POLLING));
+                }
+            }, UPGRADE_CHECK_MS, UPGRADE_CHECK_MS, TimeUnit.MILLISECONDS);
         } else if (!p.isBinary() && p.type() == EioPacket.Type.UPGRADE && p.text().isEmpty()) {
             completeUpgrade(ch);
         } else {
@@ -444,10 +459,11 @@ public final class EngineSession extends ClientHead {
             pollChannel = null;
         }
         cancel(upgradeTimer);
+        cancel(upgradeCheck);
         lastVolatile.clear();
         if (poll != null) {
             poll.attr(SESSION).set(null);
-            EngineEncoder.answerPoll(poll, "6", Boolean.TRUE.equals(poll.attr(KEEP_ALIVE).get()),
+            EngineEncoder.answerPoll(poll, EngineError.BAD_REQUEST, Boolean.TRUE.equals(poll.attr(KEEP_ALIVE).get()),
                     engine.settings.corsOrigin());
         }
         flush();
@@ -462,6 +478,7 @@ public final class EngineSession extends ClientHead {
             upgrading = false;
         }
         cancel(upgradeTimer);
+        cancel(upgradeCheck);
         ch.close();
     }
 
@@ -691,6 +708,7 @@ public final class EngineSession extends ClientHead {
         cancel(pongTimer);
         cancel(connectTimer);
         cancel(upgradeTimer);
+        cancel(upgradeCheck);
         for (EngineNamespaceClient s : new ArrayList<>(sockets.values())) {
             s.onDisconnect(); // namespace disconnect listeners run here
         }
