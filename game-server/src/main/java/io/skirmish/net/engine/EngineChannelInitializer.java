@@ -13,7 +13,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -28,7 +27,7 @@ import java.util.function.Function;
  * {@link #PACKET_HANDLER} sees every inbound Engine.IO payload as a {@code PacketsMessage}.
  *
  * <pre>
- * httpDecoder, httpAggregator, httpEncoder, packetHandler, engineHttp, webSocketTransport, socketioEncoder, engineTail
+ * httpDecoder, httpEncoder, httpAggregator, packetHandler, engineHttp, webSocketTransport, socketioEncoder, engineTail
  * </pre>
  */
 public class EngineChannelInitializer extends SocketIOChannelInitializer {
@@ -38,7 +37,8 @@ public class EngineChannelInitializer extends SocketIOChannelInitializer {
     public static final String ENGINE_TAIL = "engineTail";
 
     private final EngineSettings settings;
-    private final CancelableScheduler scheduler = new HashedWheelTimeoutScheduler();
+    /** Ack timeouts; the one netty-socketio's initializer creates for itself, not a second timer thread. */
+    private final CancelableScheduler scheduler;
     private final ChannelGroup channels = new DefaultChannelGroup("skirmish-connections", GlobalEventExecutor.INSTANCE);
     private volatile Engine engine;
     private Configuration configuration;
@@ -50,6 +50,8 @@ public class EngineChannelInitializer extends SocketIOChannelInitializer {
 
     public EngineChannelInitializer(EngineSettings settings) {
         this.settings = settings;
+        CancelableScheduler inherited = UnusedTimers.of(this);
+        this.scheduler = inherited != null ? inherited : new HashedWheelTimeoutScheduler();
     }
 
     /** Called by {@code SocketIOServer.startAsync()} when this runs on a plain netty-socketio server. */
@@ -76,7 +78,6 @@ public class EngineChannelInitializer extends SocketIOChannelInitializer {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         scheduler.update(ctx); // as netty-socketio: ack timeouts run on a channel's executor
-        super.handlerAdded(ctx);
     }
 
     @Override
@@ -88,8 +89,10 @@ public class EngineChannelInitializer extends SocketIOChannelInitializer {
     @Override
     protected void addSocketioHandlers(ChannelPipeline pipeline) {
         pipeline.addLast(HTTP_REQUEST_DECODER, new HttpRequestDecoder(configuration.getHttpDecoderConfig()));
-        pipeline.addLast(HTTP_AGGREGATOR, new HttpObjectAggregator(settings.maxPayload()));
+        // The encoder before the aggregator, so that the aggregator's own answer (413 to a body over
+        // maxPayload) is encoded; in netty-socketio's order the client got an empty reply.
         pipeline.addLast(HTTP_ENCODER, new HttpResponseEncoder());
+        pipeline.addLast(HTTP_AGGREGATOR, new BodyLimit(engine, settings.maxPayload()));
         pipeline.addLast(PACKET_HANDLER, packets);
         pipeline.addLast(ENGINE_HTTP, http);
         pipeline.addLast(WEB_SOCKET_TRANSPORT, frames);

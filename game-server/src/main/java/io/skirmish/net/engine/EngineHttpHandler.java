@@ -111,7 +111,7 @@ final class EngineHttpHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         String sid = first(params, "sid");
-        if (sid == null) {
+        if (sid == null || sid.isEmpty()) { // as the reference server: an empty sid is no sid
             if (!method.equals(HttpMethod.GET)) {
                 error(ctx, req, EngineError.BAD_HANDSHAKE_METHOD, upgrade);
             } else if ((transport == Transport.WEBSOCKET) != upgrade) {

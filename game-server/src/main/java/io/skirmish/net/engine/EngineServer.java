@@ -34,8 +34,12 @@ public final class EngineServer extends SocketIOServer {
     private EventLoopGroup workers;
     private ChannelFuture bind;
 
+    /** The initializer {@code SocketIOServer} made and that {@link #setPipelineFactory} replaces (see UnusedTimers). */
+    private final SocketIOChannelInitializer unusedDefault;
+
     public EngineServer(Configuration configuration) {
         super(configuration);
+        unusedDefault = UnusedTimers.defaultInitializer(this);
     }
 
     /** Must be an {@link EngineChannelInitializer}. */
@@ -76,7 +80,13 @@ public final class EngineServer extends SocketIOServer {
 
     @Override
     public void stop() {
-        if (!stopped.compareAndSet(false, true) || bind == null) {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        if (unusedDefault != null && unusedDefault != initializer) {
+            UnusedTimers.stop(UnusedTimers.of(unusedDefault));
+        }
+        if (bind == null) {
             return;
         }
         long begin = System.nanoTime();
