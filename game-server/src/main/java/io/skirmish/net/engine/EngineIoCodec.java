@@ -57,14 +57,32 @@ final class EngineIoCodec {
             throw new ProtocolViolation("empty packet");
         }
         if (body.getByte(index) == 'b') {
-            try {
-                return EioPacket.binary(Base64.getDecoder().decode(
-                        body.toString(index + 1, length - 1, StandardCharsets.US_ASCII)));
-            } catch (IllegalArgumentException e) {
-                throw new ProtocolViolation("bad base64 in binary packet");
-            }
+            return EioPacket.binary(base64(body.toString(index + 1, length - 1, StandardCharsets.US_ASCII)));
         }
         return decodeText(utf8(body.nioBuffer(index, length)));
+    }
+
+    /**
+     * Base64 as the reference server reads it (Node's {@code Buffer.from(s, "base64")}): line breaks and
+     * spaces ignored, padding optional, the URL-safe alphabet accepted. The Java client
+     * ({@code io.socket}) wraps its base64 at 76 characters.
+     */
+    static byte[] base64(String s) throws ProtocolViolation {
+        StringBuilder clean = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\r', '\n', ' ', '\t' -> { }
+                case '-' -> clean.append('+');
+                case '_' -> clean.append('/');
+                default -> clean.append(c);
+            }
+        }
+        try {
+            return Base64.getDecoder().decode(clean.toString());
+        } catch (IllegalArgumentException e) {
+            throw new ProtocolViolation("bad base64 in binary packet");
+        }
     }
 
     /** Strict UTF-8: a body that is not UTF-8 is a protocol error, not a string of replacement characters. */

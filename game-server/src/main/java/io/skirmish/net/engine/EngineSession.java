@@ -186,7 +186,6 @@ public final class EngineSession extends ClientHead {
         }
         enqueue(packet);
         if (overBacklog()) {
-            log.info("session {} closed: {}", sid, CloseReason.BACKLOG.text);
             close(CloseReason.BACKLOG);
             return null;
         }
@@ -304,8 +303,7 @@ public final class EngineSession extends ClientHead {
             }
         }
         if (overlap) {
-            log.debug("session {} closed: overlapping polls", sid);
-            close(CloseReason.PROTOCOL_ERROR);
+            close(CloseReason.PROTOCOL_ERROR, "overlapping polls");
             return EngineError.BAD_REQUEST;
         }
         ch.writeAndFlush(new OutPacketMessage(this, Transport.POLLING));
@@ -321,8 +319,7 @@ public final class EngineSession extends ClientHead {
             return EngineError.BAD_REQUEST;
         }
         if (!dataRequest.compareAndSet(false, true)) {
-            log.debug("session {} closed: overlapping data requests", sid);
-            close(CloseReason.PROTOCOL_ERROR);
+            close(CloseReason.PROTOCOL_ERROR, "overlapping data requests");
             return EngineError.BAD_REQUEST;
         }
         return null;
@@ -494,10 +491,7 @@ public final class EngineSession extends ClientHead {
     }
 
     private void onViolation(ProtocolViolation v) {
-        if (closed) return;
-        // One short line, never the payload: malformed input must not be a way to flood the log.
-        log.debug("session {} closed: {}", sid, v.getMessage());
-        doClose(CloseReason.PROTOCOL_ERROR);
+        doClose(CloseReason.PROTOCOL_ERROR, v.getMessage());
     }
 
     // ---------------------------------------------------------------- Socket.IO (home loop)
@@ -654,13 +648,21 @@ public final class EngineSession extends ClientHead {
 
     /** Closes the session (from any thread). */
     public void close(CloseReason reason) {
-        close(reason, () -> { });
+        close(reason, null, () -> { });
+    }
+
+    private void close(CloseReason reason, String detail) {
+        close(reason, detail, () -> { });
     }
 
     void close(CloseReason reason, Runnable then) {
+        close(reason, null, then);
+    }
+
+    private void close(CloseReason reason, String detail, Runnable then) {
         execute(() -> {
             try {
-                doClose(reason);
+                doClose(reason, detail);
             } finally {
                 then.run();
             }
@@ -700,6 +702,14 @@ public final class EngineSession extends ClientHead {
     }
 
     private void doClose(CloseReason reason) {
+        doClose(reason, null);
+    }
+
+    /**
+     * Ends the session, once. Logs one short line, never with the client's data: client mistakes are
+     * ordinary and must not be a way to flood the log (DEBUG; INFO for a client dropped for its backlog).
+     */
+    private void doClose(CloseReason reason, String detail) {
         if (closed) {
             return;
         }
@@ -753,7 +763,11 @@ public final class EngineSession extends ClientHead {
                 w.writeAndFlush(new CloseWebSocketFrame(status)).addListener(ChannelFutureListener.CLOSE);
             }
         }
-        log.debug("session {} closed: {}", sid, reason.text);
+        if (reason == CloseReason.BACKLOG) {
+            log.info("session {} closed: {}", sid, reason.text);
+        } else if (log.isDebugEnabled()) {
+            log.debug("session {} closed: {}{}", sid, reason.text, detail == null ? "" : " (" + detail + ")");
+        }
     }
 
     boolean isClosed() {

@@ -36,7 +36,7 @@ final class EngineTail extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        log.debug("connection {} closed: {}", ctx.channel().remoteAddress(), cause.toString());
+        log.debug("connection {} dropped: {}", ctx.channel().remoteAddress(), cause.toString());
         ctx.close();
     }
 }
