@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +40,17 @@ final class Engine {
     private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
+    /** The clock timers are checked against ({@code System.nanoTime}; tests step it by hand). */
+    final LongSupplier nanoTime;
+
     Engine(EngineSettings settings, Configuration config, EngineJson json, CancelableScheduler scheduler,
            Function<String, Namespace> namespaces) {
+        this(settings, config, json, scheduler, namespaces, System::nanoTime);
+    }
+
+    Engine(EngineSettings settings, Configuration config, EngineJson json, CancelableScheduler scheduler,
+           Function<String, Namespace> namespaces, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.settings = settings;
         this.config = config;
         this.json = json;

@@ -481,12 +481,16 @@ public final class EngineSession extends ClientHead {
 
     private void scheduleHeartbeat() {
         cancel(pingTimer);
+        long pingDue = engine.nanoTime.getAsLong() + TimeUnit.MILLISECONDS.toNanos(engine.settings.pingIntervalMs());
         pingTimer = loop.schedule(() -> {
             if (closed) return;
             send(new Packet(PacketType.PING, EngineIOVersion.V4));
             cancel(pongTimer);
-            pongTimer = loop.schedule(() -> doClose(CloseReason.PING_TIMEOUT), engine.settings.pingTimeoutMs(),
-                    TimeUnit.MILLISECONDS);
+            // The pong is due pingTimeout after the ping was due, even if this task ran late: late timers
+            // must not add up (the official suite checks the session is gone at interval + timeout).
+            long pongDue = pingDue + TimeUnit.MILLISECONDS.toNanos(engine.settings.pingTimeoutMs());
+            pongTimer = loop.schedule(() -> doClose(CloseReason.PING_TIMEOUT),
+                    Math.max(0, pongDue - engine.nanoTime.getAsLong()), TimeUnit.NANOSECONDS);
         }, engine.settings.pingIntervalMs(), TimeUnit.MILLISECONDS);
     }
 

@@ -43,12 +43,14 @@ class EngineSessionTest {
     private final Engine engine;
     private final EmbeddedChannel ch;
     private final List<EngineSession> sessions = new ArrayList<>();
+    /** The engine's clock, moved with the event loop's (frozen) one. */
+    private long now;
 
     EngineSessionTest() {
         config.setJsonSupport(new EngineJson());
         main = new Namespace(Namespace.DEFAULT_NAME, config);
         engine = new Engine(SETTINGS, config, (EngineJson) config.getJsonSupport(), new NoScheduler(),
-                name -> name.equals(Namespace.DEFAULT_NAME) ? main : null);
+                name -> name.equals(Namespace.DEFAULT_NAME) ? main : null, () -> now);
         ch = new EmbeddedChannel(new EngineEncoder(engine));
         ch.freezeTime();
     }
@@ -75,6 +77,7 @@ class EngineSessionTest {
     }
 
     private void advance(long ms) {
+        now += TimeUnit.MILLISECONDS.toNanos(ms);
         ch.advanceTimeBy(ms, TimeUnit.MILLISECONDS);
         ch.runScheduledPendingTasks();
         ch.runPendingTasks();
@@ -120,6 +123,19 @@ class EngineSessionTest {
         assertInstanceOf(CloseWebSocketFrame.class, ch.readOutbound());
         assertTrue(s.isClosed());
         assertEquals(0, engine.size());
+    }
+
+    @Test
+    void thePongIsDueOnAnAbsoluteDeadlineEvenWhenThePingRanLate() throws Exception {
+        EngineSession s = openWebSocket();
+        receive(s, "40");
+        nextText();
+        advance(350); // the ping runs 50 ms late
+        assertEquals("2", nextText());
+        advance(149);
+        assertFalse(s.isClosed());
+        advance(1); // interval + timeout after the start, not 50 ms later
+        assertTrue(s.isClosed());
     }
 
     @Test
