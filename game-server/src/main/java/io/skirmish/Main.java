@@ -19,7 +19,7 @@ import sun.misc.SignalHandler;
 /** {@code java -jar game-server.jar [options]}: runs the game server. Every option also reads a SKIRMISH_* variable. */
 @Command(name = "game-server", mixinStandardHelpOptions = true, version = "Skirmish 0.1.0",
         description = "Skirmish: an authoritative real-time game server speaking Socket.IO.",
-        sortOptions = false, showDefaultValues = true)
+        sortOptions = false, showDefaultValues = true, subcommands = ConformanceCommand.class)
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--host", defaultValue = "${env:SKIRMISH_HOST:-0.0.0.0}", description = "Address to bind.")

@@ -1,8 +1,8 @@
 package io.skirmish.net;
 
 import com.corundumstudio.socketio.SocketIOClient;
-import com.corundumstudio.socketio.Transport;
 import com.fasterxml.jackson.databind.util.RawValue;
+import io.skirmish.net.engine.Backpressure;
 import io.skirmish.room.Connection;
 import io.skirmish.room.Membership;
 import io.skirmish.room.RawJson;
@@ -40,12 +40,12 @@ final class Session implements Connection {
 
     @Override
     public boolean sendVolatile(String event, RawJson payload) {
-        // Over WebSocket a channel that is not writable means the client is not keeping up; skip this
-        // snapshot rather than queue it. Long-polling has no channel between polls, so always send.
-        if (client.getTransport() == Transport.WEBSOCKET && !client.isWritable()) {
+        // The transport bounds what waits for this client, on WebSocket and polling alike: it skips the
+        // snapshot, or replaces the one the client has not fetched yet, instead of queueing without bound.
+        if (!Backpressure.sendVolatile(client, event, new RawValue(payload.json()))) {
             return false;
         }
-        send(event, payload);
+        metrics.eventOut(event, payload.bytes());
         return true;
     }
 

@@ -3,19 +3,21 @@ package io.skirmish.net;
 import com.corundumstudio.socketio.AckMode;
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketConfig;
-import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.listener.ExceptionListener;
-import com.fasterxml.jackson.databind.util.RawValue;
 import io.netty.channel.ChannelFuture;
-import io.skirmish.loop.Ticker;
-import io.skirmish.protocol.Events;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.timeout.IdleStateHandler;
 import com.corundumstudio.socketio.SocketIOClient;
+import com.fasterxml.jackson.databind.util.RawValue;
+import io.skirmish.loop.Ticker;
+import io.skirmish.net.engine.EngineChannelInitializer;
+import io.skirmish.net.engine.EngineJson;
+import io.skirmish.net.engine.EngineServer;
+import io.skirmish.net.engine.EngineSettings;
 import java.net.InetSocketAddress;
+import io.skirmish.protocol.Events;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -28,22 +30,40 @@ import org.slf4j.LoggerFactory;
  * The Socket.IO server on top of netty-socketio, with the settings this project depends on (no
  * per-message compression, random session ids, manual acks, Node's heartbeat defaults) and the
  * HTTP routes on the same port. The game server and the conformance server both run on this.
+ *
+ * <p>netty-socketio's namespaces, listeners, rooms, broadcasts and acks are used as they are; its
+ * Engine.IO/Socket.IO wire handling is replaced by {@code io.skirmish.net.engine}, which speaks the
+ * protocol as the reference server does (see that package for what was measured wrong).
  */
 public final class SocketServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SocketServer.class);
     static final String SOCKET_IO_PATH = "/socket.io";
+    /** A connection must have sent a whole HTTP request this soon after connecting (as netty-socketio did). */
+    static final long FIRST_REQUEST_MS = 5_000;
+    /** A connection with no traffic either way this long is closed (WebSockets have the heartbeat). */
+    static final int IDLE_SECONDS = 120;
 
-    private final SocketIOServer server;
+    private final EngineServer server;
     private final ConnectionLimits limits;
     private final PacketGuard guard;
     private int port = -1;
 
     /**
-     * @param knownEvents the event names some listener handles (others are counted as unknown)
      * @param setup registers the namespaces and listeners (called before the server starts)
      */
     public SocketServer(NetConfig cfg, Ticker ticker, NetMetrics metrics, Set<String> knownEvents, HttpRoutes routes,
                         Consumer<SocketIOServer> setup) {
+        this(cfg, EngineSettings.of(cfg.pingIntervalMs(), cfg.pingTimeoutMs(), cfg.maxPayload()), ticker, metrics,
+                knownEvents, routes, setup);
+    }
+
+    /**
+     * @param engine Engine.IO settings (its heartbeat and max payload are used, not {@code cfg}'s)
+     * @param knownEvents the event names some listener handles (others are counted as unknown)
+     * @param setup registers the namespaces and listeners (called before the server starts)
+     */
+    public SocketServer(NetConfig cfg, EngineSettings engine, Ticker ticker, NetMetrics metrics, Set<String> knownEvents,
+                        HttpRoutes routes, Consumer<SocketIOServer> setup) {
         Configuration c = new Configuration();
         c.setHostname(cfg.host());
         c.setPort(cfg.port());
@@ -51,13 +71,16 @@ public final class SocketServer implements AutoCloseable {
         // Measured here: per-message deflate cost 4x the CPU for small, frequent snapshots.
         c.setWebsocketCompression(false);
         c.setHttpCompression(false);
-        // With false, a client can choose its session id and take over another player's session.
+        // With false, a client can choose its session id and take over another player's session. (The
+        // engine never takes a session id from a request anyway; SessionTakeoverIT checks both.)
         c.setRandomSession(true);
         c.setAckMode(AckMode.MANUAL);
-        c.setPingInterval(cfg.pingIntervalMs());
-        c.setPingTimeout(cfg.pingTimeoutMs());
-        c.setMaxFramePayloadLength(cfg.maxPayload());
-        c.setMaxHttpContentLength(cfg.maxPayload());
+        c.setPingInterval(engine.pingIntervalMs());
+        c.setPingTimeout(engine.pingTimeoutMs());
+        c.setMaxFramePayloadLength(engine.maxPayload());
+        c.setMaxHttpContentLength(engine.maxPayload());
+        // Keeps nulls, decodes binary for every listener, refuses trailing garbage (see EngineJson).
+        c.setJsonSupport(new EngineJson());
         c.setBossThreads(1);
         c.setWorkerThreads(cfg.workerThreads());
         c.setExceptionListener(new QuietExceptions(metrics));
@@ -65,7 +88,7 @@ public final class SocketServer implements AutoCloseable {
         sc.setReuseAddress(true);
         sc.setTcpNoDelay(true);
         c.setSocketConfig(sc);
-        server = new SocketIOServer(c);
+        server = new EngineServer(c);
         limits = new ConnectionLimits(cfg.maxConnections(), cfg.maxConnectionsPerAddress());
         HttpHandler http = new HttpHandler(SOCKET_IO_PATH, routes, new StaticFiles(cfg.staticDir()),
                 new OriginPolicy(cfg.allowedOrigins()), limits, metrics);
@@ -89,16 +112,18 @@ public final class SocketServer implements AutoCloseable {
                 metrics.unknownEvent();
             }
         });
-        ChannelHandler errors = new LastResortErrors(metrics);
-        server.setPipelineFactory(new SocketIOChannelInitializer() {
+        EngineChannelInitializer pipelineFactory = new EngineChannelInitializer(engine) {
             @Override
             protected void addSocketioHandlers(ChannelPipeline pipeline) {
                 super.addSocketioHandlers(pipeline);
+                pipeline.addFirst("skirmishIdleState", new IdleStateHandler(0, 0, IDLE_SECONDS));
+                pipeline.addBefore(PACKET_HANDLER, "skirmishIdle", new IdleConnections(FIRST_REQUEST_MS, metrics));
                 pipeline.addBefore(PACKET_HANDLER, "skirmishHttp", http);
                 pipeline.addBefore(PACKET_HANDLER, "skirmishGuard", guard);
-                pipeline.addLast("skirmishErrors", errors);
             }
-        });
+        };
+        pipelineFactory.onProtocolViolation(() -> metrics.rejected("transport", "malformed"));
+        server.setPipelineFactory(pipelineFactory);
         server.addConnectListener(client -> limits.opened(address(client)));
         server.addDisconnectListener(client -> {
             limits.closed(address(client));
@@ -130,30 +155,15 @@ public final class SocketServer implements AutoCloseable {
         return server;
     }
 
+    /** Live Engine.IO sessions, whether or not connected to a namespace. */
+    public int sessions() {
+        return server.sessions();
+    }
+
+    /** Stops fast: tells every client, closes every connection, then the I/O threads (see EngineServer). */
     @Override
     public void close() {
         server.stop();
-    }
-
-    /**
-     * Errors no handler took (for example a WebSocket frame over the size limit, raised by the frame
-     * aggregator) would reach the pipeline's tail, be logged with a stack trace and leave the
-     * connection open. Count them and close the connection instead.
-     */
-    @ChannelHandler.Sharable
-    private static final class LastResortErrors extends ChannelInboundHandlerAdapter {
-        private final NetMetrics metrics;
-
-        LastResortErrors(NetMetrics metrics) {
-            this.metrics = metrics;
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            metrics.rejected("transport", "malformed");
-            log.debug("closing {}: {}", ctx.channel().remoteAddress(), cause.toString());
-            ctx.close();
-        }
     }
 
     /**
@@ -195,7 +205,6 @@ public final class SocketServer implements AutoCloseable {
 
         @Override
         public boolean exceptionCaught(ChannelHandlerContext ctx, Throwable e) {
-            // Undecodable or oversized client data: count it, drop the connection, keep the log quiet.
             metrics.rejected("transport", "malformed");
             log.debug("channel error from {}: {}", ctx.channel().remoteAddress(), e.toString());
             ctx.close();

@@ -202,6 +202,7 @@ class HostileClientIT {
 
     @Test
     void halfOpenConnectionsAreClosed() throws Exception {
+        double idleBefore = PromMetrics.scrape(server.port).sum("skirmish_rejected_total", "reason=\"idle\"");
         List<Socket> silent = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             Socket s = new Socket("127.0.0.1", server.port);
@@ -221,6 +222,8 @@ class HostileClientIT {
             assertTrue(closedByServer(s, 15_000), "an idle or half-sent connection was closed");
         }
         await().atMost(10, TimeUnit.SECONDS).until(mute::isClosed);
+        assertTrue(PromMetrics.scrape(server.port).sum("skirmish_rejected_total", "reason=\"idle\"") >= idleBefore + 6,
+                "the idle and half-sent connections are counted");
     }
 
     /** Reads until the server closes the connection (true) or the timeout passes (false). */

@@ -1,0 +1,94 @@
+package io.skirmish.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Engine.IO v4 heartbeat (official suite: "Engine.IO protocol / heartbeat"): the server pings every
+ * {@code pingInterval} after the last pong and closes a session whose pong is {@code pingTimeout} late.
+ */
+class EngineHeartbeatIT extends ConformanceBase {
+
+    @Test
+    void pollingSessionsArePingedAndKeptAliveByPongs() {
+        String sid = polling.open();
+        for (int i = 0; i < 3; i++) {
+            Polling.Res poll = polling.poll(sid);
+            assertEquals(200, poll.status());
+            assertEquals("2", poll.body());
+            polling.push(sid, "3");
+        }
+        // three rounds took longer than interval + timeout (500 ms): the pongs kept the session alive
+        // (a fourth would pass the 1 s connect timeout of a session in no namespace; see below)
+    }
+
+    @Test
+    void aConnectedPollingSessionLivesAsLongAsItAnswersPings() {
+        String sid = polling.open();
+        polling.push(sid, "40");
+        assertTrue(polling.receive(sid, 2).get(0).startsWith("40{"));
+        long begin = System.nanoTime();
+        while (System.nanoTime() - begin < 1_500_000_000L) {
+            Polling.Res poll = polling.poll(sid);
+            assertEquals(200, poll.status());
+            assertEquals("2", poll.body());
+            polling.push(sid, "3");
+        }
+    }
+
+    @Test
+    void aPollingSessionThatDoesNotAnswerThePingIsClosed() {
+        String sid = polling.open();
+        assertEquals("2", polling.poll(sid).body());
+        Polling.Res afterTimeout = polling.poll(sid); // waits: no pong, so the ping timeout closes the session
+        assertEquals(200, afterTimeout.status());
+        assertEquals("1", afterTimeout.body(), "the waiting poll is told with a close packet");
+        Polling.Res gone = polling.poll(sid);
+        assertEquals(400, gone.status());
+        assertEquals(1, gone.errorCode());
+    }
+
+    @Test
+    void webSocketSessionsArePingedAndKeptAliveByPongs() {
+        Ws w = ws();
+        for (int i = 0; i < 3; i++) {
+            assertEquals("2", w.text());
+            w.send("3");
+        }
+    }
+
+    @Test
+    void aConnectedWebSocketSessionLivesAsLongAsItAnswersPings() {
+        Ws w = ws();
+        w.send("40");
+        assertTrue(w.text().startsWith("40{"));
+        assertEquals("42[\"auth\",{}]", w.text());
+        long begin = System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            assertEquals("2", w.text());
+            w.send("3");
+        }
+        assertTrue(System.nanoTime() - begin >= 1_200_000_000L, "five pings span more than the connect timeout");
+        assertEquals("2", w.text(), "still alive, still pinged");
+    }
+
+    @Test
+    void aWebSocketSessionThatDoesNotAnswerThePingIsClosed() {
+        Ws w = ws();
+        assertEquals("2", w.text());
+        long pinged = System.nanoTime();
+        w.awaitClosed();
+        long ms = (System.nanoTime() - pinged) / 1_000_000;
+        assertTrue(ms >= 150 && ms < 2_000, "closed " + ms + " ms after the ping (timeout 200 ms)");
+    }
+
+    @Test
+    void aPingFromTheClientIsAProtocolError() {
+        // In Engine.IO v4 the server pings; the reference server closes on a client ping (other than a probe).
+        Ws w = ws();
+        w.send("2");
+        w.awaitClosed();
+    }
+}

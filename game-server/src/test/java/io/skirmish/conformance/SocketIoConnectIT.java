@@ -1,0 +1,184 @@
+package io.skirmish.conformance;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.skirmish.server.ServerConfig;
+import io.skirmish.server.SkirmishServer;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Connecting to namespaces (official suite: "Socket.IO protocol / connect") and the gate in front of
+ * them. netty-socketio joined the main namespace when the transport bound, before any CONNECT; a
+ * client whose auth was refused stayed a member (it could emit, join rooms, receive broadcasts);
+ * unknown namespaces were answered with a bare string.
+ */
+class SocketIoConnectIT extends ConformanceBase {
+
+    private static JsonObject connectAnswer(String packet, String prefix) {
+        assertTrue(packet.startsWith(prefix), packet);
+        JsonObject o = JsonParser.parseString(packet.substring(prefix.length())).getAsJsonObject();
+        assertEquals(Set.of("sid"), o.keySet());
+        return o;
+    }
+
+    private static String engineSid(Ws w) {
+        return JsonParser.parseString(w.openPacket.substring(1)).getAsJsonObject().get("sid").getAsString();
+    }
+
+    @Test
+    void connectingToTheMainNamespace() {
+        Ws w = wsPonging();
+        w.send("40");
+        JsonObject ok = connectAnswer(w.text(), "40");
+        assertNotEquals(engineSid(w), ok.get("sid").getAsString(), "the socket id is not the Engine.IO session id");
+        assertEquals("42[\"auth\",{}]", w.text());
+    }
+
+    @Test
+    void connectingToTheMainNamespaceWithAPayload() {
+        Ws w = wsPonging();
+        w.send("40{\"token\":\"123\"}");
+        connectAnswer(w.text(), "40");
+        assertEquals("42[\"auth\",{\"token\":\"123\"}]", w.text());
+    }
+
+    @Test
+    void connectingToACustomNamespace() {
+        Ws w = wsPonging();
+        w.send("40/custom,");
+        connectAnswer(w.text(), "40/custom,");
+        assertEquals("42/custom,[\"auth\",{}]", w.text());
+    }
+
+    @Test
+    void connectingToACustomNamespaceWithAPayload() {
+        Ws w = wsPonging();
+        w.send("40/custom,{\"token\":\"abc\"}");
+        connectAnswer(w.text(), "40/custom,");
+        assertEquals("42/custom,[\"auth\",{\"token\":\"abc\"}]", w.text());
+    }
+
+    @Test
+    void anUnknownNamespaceIsRefusedWithAMessageObjectAndTheConnectionStays() {
+        Ws w = wsPonging();
+        w.send("40/random");
+        assertEquals("44/random,{\"message\":\"Invalid namespace\"}", w.text());
+        w.send("40");
+        connectAnswer(w.text(), "40");
+    }
+
+    @Test
+    void anInvalidHandshakeClosesTheConnection() {
+        Ws w = wsPonging();
+        w.send("4abc");
+        w.awaitClosed();
+    }
+
+    @Test
+    void aSessionThatConnectsToNoNamespaceIsClosedAfterTheConnectTimeout() {
+        Ws w = wsPonging(); // answers pings, so only the connect timeout (1 s) can close it
+        long begin = System.nanoTime();
+        w.awaitClosed();
+        long ms = (System.nanoTime() - begin) / 1_000_000;
+        assertTrue(ms >= 800 && ms < 4_000, "closed after " + ms + " ms");
+    }
+
+    @Test
+    void invalidConnectPayloadsCloseTheConnection() {
+        for (String bad : new String[] {"40[1]", "40\"token\"", "40{", "40/custom,{}x", "40{}{}"}) {
+            Ws w = wsPonging();
+            w.send(bad);
+            w.awaitClosed();
+        }
+    }
+
+    @Test
+    void aSecondConnectToTheSameNamespaceClosesTheConnection() {
+        Ws w = connected();
+        w.send("40");
+        w.awaitClosed();
+    }
+
+    @Test
+    void packetsForANamespaceTheClientHasNotConnectedToCloseTheConnection() {
+        for (String early : new String[] {"42[\"message\",1]", "41", "43[1]", "42/custom,[\"message\",1]",
+                "451-[\"message\",{\"_placeholder\":true,\"num\":0}]", "44{\"message\":\"x\"}"}) {
+            Ws w = wsPonging();
+            w.send(early);
+            if (early.startsWith("45")) {
+                w.send(new byte[] {1});
+            }
+            w.awaitClosed();
+        }
+    }
+
+    @Test
+    void aRefusedClientIsNoMemberItCannotEmitNorReceiveBroadcasts() {
+        Ws member = wsPonging();
+        member.send("40/secure,{\"token\":\"secret\"}");
+        connectAnswer(member.text(), "40/secure,");
+
+        Ws refused = wsPonging();
+        refused.send("40/secure,{\"token\":\"guess\"}");
+        assertEquals("44/secure,{\"message\":\"unauthorized\"}", refused.text());
+        refused.send("40/secure");
+        assertEquals("44/secure,{\"message\":\"unauthorized\"}", refused.text(), "no payload is no token");
+
+        member.send("42/secure,[\"shout\",\"hello\"]");
+        assertEquals("42/secure,[\"shout-back\",\"hello\"]", member.text());
+        // Had the refused client been a member, the broadcast would be queued before this answer.
+        refused.send("40/custom,");
+        connectAnswer(refused.text(), "40/custom,");
+        assertEquals("42/custom,[\"auth\",{}]", refused.text());
+
+        refused.send("42/secure,[\"shout\",\"intruder\"]");
+        refused.awaitClosed();
+        member.send("42/secure,[\"message\",\"next\"]");
+        assertEquals("42/secure,[\"message-back\",\"next\"]", member.text(), "nothing from the refused client came");
+    }
+
+    /** The game server: nothing reaches the game before a successful CONNECT to its namespace. */
+    @Test
+    void theGameSeesNoClientBeforeItsConnectAndNoEventsWithoutIt() {
+        try (SkirmishServer game = SkirmishServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0))) {
+            Ws early = track(Ws.open(game.port(), true));
+            Polling p = new Polling(game.port());
+            String sid = p.open();
+            assertEquals(0, game.connections(), "an Engine.IO session is not a game connection");
+            early.send("420[\"room:quickplay\",{\"name\":\"sneaky\"}]");
+            early.awaitClosed();
+            p.push(sid, "420[\"room:quickplay\",{\"name\":\"sneaky\"}]");
+            await().atMost(2, TimeUnit.SECONDS).until(() -> p.poll(sid).status() == 400);
+            assertEquals(0, game.rooms().playerCount());
+            assertEquals(0, game.connections());
+
+            Ws player = track(Ws.open(game.port(), true));
+            player.send("40");
+            assertTrue(player.text().startsWith("40{"));
+            await().atMost(2, TimeUnit.SECONDS).until(() -> game.connections() == 1);
+            player.send("420[\"room:quickplay\",{\"name\":\"fair\"}]");
+            String ack = player.textStartingWith("430[");
+            assertTrue(ack.startsWith("430[{\"ok\":true"), ack);
+            assertEquals(1, game.rooms().playerCount());
+        }
+    }
+
+    @Test
+    void theGameServerAcceptsClientsOnlyOnItsNamespace() {
+        try (SkirmishServer game = SkirmishServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0))) {
+            Ws w = track(Ws.connect(game.port(), "EIO=4&transport=websocket", true, Map.of()));
+            w.text();
+            w.send("40/admin,");
+            assertEquals("44/admin,{\"message\":\"Invalid namespace\"}", w.text());
+            assertEquals(0, game.connections());
+        }
+    }
+}
