@@ -1,14 +1,9 @@
 package io.skirmish.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,18 +19,7 @@ class BrowserE2EIT {
     static final Path OUT = Path.of("target", "e2e").toAbsolutePath();
 
     static void runScript(String script, String outDir) throws Exception {
-        Path log = Files.createTempFile("e2e", ".log");
-        Process p = new ProcessBuilder(List.of("node", "e2e/" + script, "--url", server.url(""),
-                "--out", OUT.resolve(outDir).toString()))
-                .directory(new File("../game-client-js"))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        boolean done = p.waitFor(3, TimeUnit.MINUTES);
-        if (!done) p.destroyForcibly();
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertTrue(done, script + " did not finish in 3 minutes:\n" + output);
-        assertEquals(0, p.exitValue(), script + " failed:\n" + output);
+        String output = NodeScript.run("e2e/" + script, "--url", server.url(""), "--out", OUT.resolve(outDir).toString());
         assertTrue(output.contains("PASS"), output);
     }
 
