@@ -194,6 +194,7 @@ public final class SocketServer implements AutoCloseable {
         }
 
         @Override
+        @Deprecated // required by the interface; netty-socketio no longer calls it
         public void onPingException(Exception e, SocketIOClient client) {
             log.debug("ping handler failed: {}", e.toString());
         }

@@ -591,7 +591,7 @@ public final class EngineSession extends ClientHead {
     private void onEvent(EngineNamespaceClient socket, SioPacket sp) {
         JsonNode array = sp.data();
         String event = array.get(0).asText();
-        Namespace ns = (Namespace) socket.getNamespace();
+        Namespace ns = socket.getNamespace();
         List<Class<?>> classes = engine.json.eventClasses(ns.getName(), event);
         if (classes == null) {
             classes = engine.json.eventClasses(Namespace.DEFAULT_NAME, event);
@@ -825,7 +825,7 @@ public final class EngineSession extends ClientHead {
     @Override
     public Set<Namespace> getNamespaces() {
         Set<Namespace> out = ConcurrentHashMap.newKeySet();
-        sockets.values().forEach(s -> out.add((Namespace) s.getNamespace()));
+        sockets.values().forEach(s -> out.add(s.getNamespace()));
         return out;
     }
 
