@@ -31,7 +31,8 @@ public final class AttemptLimiter {
         long now = ticker.nanoTime();
         windows.compute(key, (k, w) -> w == null || now - w.start >= windowNanos
                 ? new Window(now, 1) : new Window(w.start, w.failures + 1));
-        if (windows.size() > 10_000) {
+        // Keys may be connections: purge ended windows early so closed connections are not held for long.
+        if (windows.size() > 1_000) {
             windows.values().removeIf(w -> now - w.start >= windowNanos);
         }
     }
