@@ -50,11 +50,6 @@ public final class TickScheduler {
         return deadline(next);
     }
 
-    /** Ticks run so far. */
-    public long ticks() {
-        return next;
-    }
-
     /** Ticks dropped because the loop was too far behind. */
     public long skipped() {
         return skipped;

@@ -90,6 +90,11 @@ public final class ServerMetrics implements RoomMetrics, NetMetrics {
                 .description(description).tags(tags).register(registry);
     }
 
+    /** Registers a monotonic count read at scrape time. */
+    public <T> void counter(String name, String description, T obj, java.util.function.ToDoubleFunction<T> f) {
+        io.micrometer.core.instrument.FunctionCounter.builder(name, obj, f).description(description).register(registry);
+    }
+
     public void loopTick(long nanos) {
         loopTick.record(nanos, TimeUnit.NANOSECONDS);
     }

@@ -843,9 +843,4 @@ public final class Room implements Tickable, GameContext, SnapshotView {
         Seat s = seats.get(playerId);
         return s != null && s.conn != null;
     }
-
-    /** Members currently seated (game thread or tests after the tick). */
-    int seatCount() {
-        return seats.size();
-    }
 }

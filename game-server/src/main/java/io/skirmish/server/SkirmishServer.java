@@ -90,6 +90,8 @@ public final class SkirmishServer implements AutoCloseable {
         metrics.gauge("skirmish_overloaded", "1 while new players are refused because a game thread is overloaded",
                 rooms, r -> r.overloaded() ? 1 : 0);
         metrics.gauge("skirmish_ready", "1 while accepting players", rooms, r -> r.accepting() ? 1 : 0);
+        metrics.counter("skirmish_skipped_ticks", "Ticks game threads skipped because they fell too far behind",
+                loops, ls -> java.util.Arrays.stream(ls).mapToLong(GameLoop::skippedTicks).sum());
         this.socket = new SocketServer(cfg.net(), ticker, metrics, GameEndpoint.EVENTS, this::route, endpoint::register);
     }
 

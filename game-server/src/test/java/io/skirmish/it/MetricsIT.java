@@ -34,6 +34,7 @@ class MetricsIT {
         assertTrue(m.sum("skirmish_rooms_by_phase", "phase=\"playing\"") >= 1, "the public room plays");
         assertTrue(m.sum("skirmish_rooms_by_phase", "phase=\"lobby\"") >= 1, "the private room waits");
         assertEquals(0, m.sum("skirmish_spectators"));
+        assertEquals("counter", m.types.get("skirmish_skipped_ticks_total"));
         assertEquals(1, m.sum("skirmish_ready"));
         assertTrue(m.sum("skirmish_events_in_total", "event=\"room:quickplay\"") >= 1);
         assertTrue(m.sum("skirmish_events_in_total", "event=\"input\"") >= 2);
