@@ -18,6 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -97,17 +100,46 @@ final class LoadBotsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LoadConfig config = config();
         PrintWriter stdout = spec.commandLine().getOut();
-        RunResult result = LoadRun.run(config, line -> {
-            stdout.println(line);
+        // Ctrl-C (or SIGTERM) ends the run early but still prints the table and writes the report:
+        // the hook interrupts the run, then waits for the report before the JVM goes.
+        Thread runner = Thread.currentThread();
+        AtomicBoolean signalled = new AtomicBoolean();
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            signalled.set(true);
+            runner.interrupt();
+            try {
+                reported.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "report-on-exit");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            RunResult result = LoadRun.run(config, line -> {
+                stdout.println(line);
+                stdout.flush();
+            });
+            stdout.println();
+            if (signalled.get()) {
+                stdout.println("stopped early by a signal: the figures cover the run so far");
+            }
+            stdout.print(ReportTable.render(result.report()));
             stdout.flush();
-        });
-        stdout.println();
-        stdout.print(ReportTable.render(result.report()));
-        stdout.flush();
-        if (out != null) {
-            Files.writeString(out, Json.pretty(result.report()) + "\n", StandardCharsets.UTF_8);
+            if (out != null) {
+                Files.writeString(out, Json.pretty(result.report()) + "\n", StandardCharsets.UTF_8);
+            }
+            return result.report().verdict().exitCode();
+        } finally {
+            reported.countDown();
+            if (!signalled.get()) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // a signal arrived just now; the hook is already running
+                }
+            }
         }
-        return result.report().verdict().exitCode();
     }
 
     private LoadConfig config() {

@@ -59,7 +59,11 @@ public final class LoadRun {
             Duration rampLength = rampUp(ctx);
             ctx.timers.schedule(() -> ctx.measuring = true, rampLength.plus(config.warmup()).toNanos(),
                     TimeUnit.NANOSECONDS);
-            TimeUnit.NANOSECONDS.sleep(rampLength.plus(config.duration()).toNanos());
+            try {
+                TimeUnit.NANOSECONDS.sleep(rampLength.plus(config.duration()).toNanos());
+            } catch (InterruptedException e) {
+                // Stopped early (Ctrl-C): judge and report what was measured so far.
+            }
 
             long endNanos = System.nanoTime();
             ctx.timers.shutdownNow(); // no more progress lines, retries or late starts
