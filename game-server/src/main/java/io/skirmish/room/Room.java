@@ -178,8 +178,7 @@ public final class Room implements Tickable, GameContext, SnapshotView {
 
     /** Seats a player whose seat was reserved with {@link #tryReserve()}. */
     CompletableFuture<JoinResult> join(Connection conn, String name, String token) {
-        CompletableFuture<JoinResult> result = new CompletableFuture<>();
-        submit(room -> {
+        return submitJoin(room -> {
             JoinDecision decision = game.onJoinAttempt(nextPlayerId, name);
             if (!decision.accepted()) {
                 release();
@@ -192,31 +191,15 @@ public final class Room implements Tickable, GameContext, SnapshotView {
                 hostId = seat.id;
             }
             dirty = true;
-            Membership m = new Membership(this, seat, conn);
-            RawJson ack = joinAck(seat);
-            result.complete(new JoinResult(ack, m));
-            return ack;
-        }).whenComplete((ack, err) -> {
-            if (err != null) {
-                result.completeExceptionally(err);
-            }
+            return new JoinResult(joinAck(seat), new Membership(this, seat, conn));
         });
-        return result;
     }
 
     /** Gives a kept seat to a new connection (the old one, if still there, is told and detached). */
     CompletableFuture<JoinResult> rejoin(Connection conn, String token) {
-        CompletableFuture<JoinResult> result = new CompletableFuture<>();
-        submit(room -> {
-            Seat seat = null;
-            for (Seat s : seats.values()) {
-                if (s.token.equals(token)) {
-                    seat = s;
-                }
-            }
-            if (seat == null) {
-                throw new ProtocolException(ErrorCode.SEAT_EXPIRED, "the seat is no longer kept");
-            }
+        return submitJoin(room -> {
+            Seat seat = seats.values().stream().filter(s -> s.token.equals(token)).findFirst()
+                    .orElseThrow(() -> new ProtocolException(ErrorCode.SEAT_EXPIRED, "the seat is no longer kept"));
             Connection old = seat.conn;
             seat.conn = conn;
             seat.disconnectedAtTick = -1;
@@ -225,35 +208,20 @@ public final class Room implements Tickable, GameContext, SnapshotView {
                 old.send(Events.ROOM_CLOSED, reason("replaced"));
             }
             dirty = true;
-            RawJson ack = joinAck(seat);
-            result.complete(new JoinResult(ack, new Membership(this, seat, conn)));
-            return ack;
-        }).whenComplete((ack, err) -> {
-            if (err != null) {
-                result.completeExceptionally(err);
-            }
+            return new JoinResult(joinAck(seat), new Membership(this, seat, conn));
         });
-        return result;
     }
 
     CompletableFuture<JoinResult> spectate(Connection conn) {
-        CompletableFuture<JoinResult> result = new CompletableFuture<>();
-        submit(room -> {
+        return submitJoin(room -> {
             if (!settings.spectators()) {
                 throw new ProtocolException(ErrorCode.BAD_REQUEST, "this room does not allow spectators");
             }
             Membership m = new Membership(this, null, conn);
             spectators.add(m);
             dirty = true;
-            RawJson ack = joinAck(null);
-            result.complete(new JoinResult(ack, m));
-            return ack;
-        }).whenComplete((ack, err) -> {
-            if (err != null) {
-                result.completeExceptionally(err);
-            }
+            return new JoinResult(joinAck(null), m);
         });
-        return result;
     }
 
     CompletableFuture<RawJson> leave(Membership m) {
@@ -364,6 +332,21 @@ public final class Room implements Tickable, GameContext, SnapshotView {
             dirty = true;
             return withRoom();
         });
+    }
+
+    /** A command whose answer is a join: the caller gets the membership as well as the ack. */
+    private CompletableFuture<JoinResult> submitJoin(Function<Room, JoinResult> action) {
+        CompletableFuture<JoinResult> result = new CompletableFuture<>();
+        submit(room -> {
+            JoinResult r = action.apply(room);
+            result.complete(r);
+            return r.ack();
+        }).whenComplete((ack, err) -> {
+            if (err != null) {
+                result.completeExceptionally(err);
+            }
+        });
+        return result;
     }
 
     private CompletableFuture<RawJson> submit(Function<Room, RawJson> action) {
@@ -640,15 +623,10 @@ public final class Room implements Tickable, GameContext, SnapshotView {
         reserved.set(CLOSED);
         metrics.roomLifecycle("failed");
         log.error("room failed room={} tick={}; closing it and telling its players", id, tick, error);
-        RawJson bye = reason("error");
+        broadcast(Events.ROOM_CLOSED, reason("error"));
         for (Seat s : seats.values()) {
             host.tokenRevoked(s.token);
             s.removed = true;
-            Connection c = s.conn;
-            if (c != null) c.send(Events.ROOM_CLOSED, bye);
-        }
-        for (Membership m : spectators) {
-            m.connection().send(Events.ROOM_CLOSED, bye);
         }
         failPending();
         try {
@@ -662,8 +640,7 @@ public final class Room implements Tickable, GameContext, SnapshotView {
     /** Tells every member the server is going away; the room stays as it is until the process stops. */
     void closeForShutdown() {
         submit(room -> {
-            RawJson bye = reason("shutdown");
-            broadcast(Events.ROOM_CLOSED, bye);
+            broadcast(Events.ROOM_CLOSED, reason("shutdown"));
             return OK;
         });
     }
