@@ -1,7 +1,6 @@
 package io.skirmish.bots;
 
 import io.skirmish.bots.behaviour.BehaviourKind;
-import io.skirmish.bots.config.Durations;
 import io.skirmish.bots.config.LoadConfig;
 import io.skirmish.bots.config.Ramp;
 import io.skirmish.bots.config.RoomTarget;
@@ -47,21 +46,21 @@ final class LoadBotsCommand implements Callable<Integer> {
             description = "Spectators after the bots (room:spectate); need --room CODE or new (default: ${DEFAULT-VALUE}).")
     private int spectators;
 
-    @Option(names = "--ramp", defaultValue = "50/s", converter = RampConverter.class,
+    @Option(names = "--ramp", defaultValue = "50/s",
             description = "How the bots start: a rate (50/s, 300/m) or a span they are spread over (10s, 0) "
                     + "(default: ${DEFAULT-VALUE}).")
     private Ramp ramp;
 
-    @Option(names = "--duration", defaultValue = "30s", converter = DurationConverter.class,
+    @Option(names = "--duration", defaultValue = "30s",
             description = "How long to play after the last bot started: 90s, 2m, 1m30s (default: ${DEFAULT-VALUE}).")
     private Duration duration;
 
-    @Option(names = "--warmup", defaultValue = "0s", converter = DurationConverter.class,
+    @Option(names = "--warmup", defaultValue = "0s",
             description = "The first part of --duration whose snapshot ages, input acks and intervals are not "
                     + "recorded, e.g. 5s (default: ${DEFAULT-VALUE}: all of it is).")
     private Duration warmup;
 
-    @Option(names = "--room", defaultValue = "quick", converter = RoomConverter.class,
+    @Option(names = "--room", defaultValue = "quick",
             description = "quick (room:quickplay), a room CODE (everyone room:join), or new "
                     + "(bot 0 creates a private room, hosts and starts it; at most 16 bots) (default: ${DEFAULT-VALUE}).")
     private RoomTarget room;
@@ -87,7 +86,7 @@ final class LoadBotsCommand implements Callable<Integer> {
             description = "FAIL if the p99 input-to-ack time is above this (default: ${DEFAULT-VALUE}).")
     private double maxP99InputMs;
 
-    @Option(names = "--min-snapshot-rate", defaultValue = "90%", converter = SnapshotRateConverter.class,
+    @Option(names = "--min-snapshot-rate", defaultValue = "90%",
             description = "FAIL if any player gets fewer snapshots/s: a fraction (0.9) or percentage (90%%) of the "
                     + "server's advertised game.snapshotRate, or absolute (27Hz) (default: ${DEFAULT-VALUE}).")
     private SnapshotRateFloor minSnapshotRate;
@@ -152,34 +151,6 @@ final class LoadBotsCommand implements Callable<Integer> {
                     new Thresholds(maxP99AgeMs, maxP99InputMs, minSnapshotRate, maxErrors));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-    }
-
-    static final class RampConverter implements picocli.CommandLine.ITypeConverter<Ramp> {
-        @Override
-        public Ramp convert(String value) {
-            return Ramp.parse(value);
-        }
-    }
-
-    static final class DurationConverter implements picocli.CommandLine.ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            return Durations.parse(value);
-        }
-    }
-
-    static final class RoomConverter implements picocli.CommandLine.ITypeConverter<RoomTarget> {
-        @Override
-        public RoomTarget convert(String value) {
-            return RoomTarget.parse(value);
-        }
-    }
-
-    static final class SnapshotRateConverter implements picocli.CommandLine.ITypeConverter<SnapshotRateFloor> {
-        @Override
-        public SnapshotRateFloor convert(String value) {
-            return SnapshotRateFloor.parse(value);
         }
     }
 }

@@ -1,5 +1,10 @@
 package io.skirmish.bots;
 
+import io.skirmish.bots.config.Durations;
+import io.skirmish.bots.config.Ramp;
+import io.skirmish.bots.config.RoomTarget;
+import io.skirmish.bots.config.SnapshotRateFloor;
+import java.time.Duration;
 import picocli.CommandLine;
 
 /** The load-bots.jar entry point. Exit code: 0 pass, 1 fail, 2 usage error. */
@@ -12,6 +17,11 @@ public final class Main {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new LoadBotsCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new LoadBotsCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .registerConverter(Ramp.class, Ramp::parse)
+                .registerConverter(Duration.class, Durations::parse)
+                .registerConverter(RoomTarget.class, RoomTarget::parse)
+                .registerConverter(SnapshotRateFloor.class, SnapshotRateFloor::parse);
     }
 }
