@@ -81,14 +81,11 @@ class EngineHeartbeatIT extends ConformanceBase {
         long pinged = System.nanoTime();
         w.awaitClosed();
         long ms = (System.nanoTime() - pinged) / 1_000_000;
-        assertTrue(ms >= 150 && ms < 2_000, "closed " + ms + " ms after the ping (timeout 200 ms)");
+        // Due 200 ms after the ping (EngineSessionTest pins that on a manual clock); here the bound is the
+        // next heartbeat: a close at or after interval + timeout (500 ms) would be one cycle late.
+        assertTrue(ms >= 150 && ms < 450, "closed " + ms + " ms after the ping (timeout 200 ms)");
     }
 
-    @Test
-    void aPingFromTheClientIsAProtocolError() {
-        // In Engine.IO v4 the server pings; the reference server closes on a client ping (other than a probe).
-        Ws w = ws();
-        w.send("2");
-        w.awaitClosed();
-    }
+    // A ping from the client is a protocol error: EngineCloseIT checks it on a joined session, with a slow
+    // heartbeat, so that only the ping can be what closes it.
 }
