@@ -85,6 +85,11 @@ public final class FlightRecorder {
         return ringBytes + buf.size();
     }
 
+    /** Bytes of the sealed chunks only (what {@link RecorderStats#bytes()} counts). */
+    public synchronized long sealedBytes() {
+        return ringBytes;
+    }
+
     /** The ticks the ring covers, {@code [first, last]}; any thread, approximate while live. */
     public synchronized long[] span() {
         if (ring.isEmpty()) return new long[] {openFirstTick, lastTick};

@@ -72,6 +72,9 @@ public final class Room implements Tickable, GameContext, SnapshotView {
     private volatile boolean locked;
     private volatile boolean closed;
     private volatile RoomSummary summary;
+    private volatile RawJson latestSnapshot;
+    private final long createdAtMillis;
+    private boolean closeNow;
 
     // Game-thread state below.
     private Game game;
@@ -112,6 +115,7 @@ public final class Room implements Tickable, GameContext, SnapshotView {
         this.host = host;
         this.ids = ids;
         this.seed = ids.newSeed();
+        this.createdAtMillis = ticker.wallMillis();
         // A room taking more than half the tick period is overrunning; a second of that is overload.
         this.overload = new OverloadMonitor(1_000_000_000L / cfg.tickRate() / 2, cfg.tickRate(), 5 * cfg.tickRate());
         newGame();
@@ -547,6 +551,7 @@ public final class Room implements Tickable, GameContext, SnapshotView {
         }
         long begin = ticker.nanoTime();
         RawJson snap = encodeSnapshot();
+        latestSnapshot = snap;
         metrics.snapshotEncoded(snap.bytes(), ticker.nanoTime() - begin);
         for (Seat s : seats.values()) {
             Connection c = s.conn;
@@ -607,7 +612,7 @@ public final class Room implements Tickable, GameContext, SnapshotView {
         if (emptySinceTick < 0) {
             emptySinceTick = tick;
         }
-        if (tick - emptySinceTick >= cfg.ticks(cfg.emptyRoomGrace()) && reserved.compareAndSet(0, CLOSED)) {
+        if ((closeNow || tick - emptySinceTick >= cfg.ticks(cfg.emptyRoomGrace())) && reserved.compareAndSet(0, CLOSED)) {
             closed = true;
             game.onDispose();
             metrics.roomLifecycle("disposed");
@@ -776,6 +781,81 @@ public final class Room implements Tickable, GameContext, SnapshotView {
     }
 
     static final RawJson OK = new RawJson("{\"ok\":true}");
+
+    // ---- the operator's console (io.skirmish.admin): any thread; the work is done on the game thread ----
+
+    /** When the room was created (wall clock). */
+    public long createdAtMillis() {
+        return createdAtMillis;
+    }
+
+    /** The last snapshot sent to players (what everyone sees, without the spectators' delay); null before any. */
+    public RawJson latestSnapshot() {
+        return latestSnapshot;
+    }
+
+    /** The room as its members see it, with each seat's input queue depth and sequence numbers. */
+    public CompletableFuture<RawJson> operatorInspect() {
+        return submit(room -> {
+            JsonObject o = roomJson();
+            for (var el : o.getAsJsonArray("players")) {
+                JsonObject p = el.getAsJsonObject();
+                Seat s = seats.get(p.get("id").getAsInt());
+                p.addProperty("inputQueue", s.inbox.size());
+                p.addProperty("lastReceivedSeq", Math.max(0, s.lastReceivedSeq));
+                p.addProperty("lastAppliedSeq", s.lastAppliedSeq);
+                p.addProperty("stepBudget", s.budget);
+            }
+            o.addProperty("tick", tick);
+            o.addProperty("snapshotDivisor", snapshotDivisor);
+            o.add("game", gameInfo);
+            return new RawJson(o.toString());
+        });
+    }
+
+    /** Removes a player (told {@code room:kicked} with reason {@code operator}); their seat token is revoked. */
+    public CompletableFuture<RawJson> operatorKick(int playerId) {
+        return submit(room -> {
+            if (!seats.containsKey(playerId)) {
+                throw new ProtocolException(ErrorCode.BAD_REQUEST, "no such player");
+            }
+            kick(playerId, "operator");
+            return OK;
+        });
+    }
+
+    public CompletableFuture<RawJson> operatorLock(boolean lock) {
+        return submit(room -> {
+            locked = lock;
+            dirty = true;
+            return OK;
+        });
+    }
+
+    /** Sends every member {@code room:notice {from: "operator", text}}. */
+    public CompletableFuture<RawJson> operatorMessage(String text) {
+        return submit(room -> {
+            JsonObject o = new JsonObject();
+            o.addProperty("from", "operator");
+            o.addProperty("text", text);
+            broadcast(Events.ROOM_NOTICE, new RawJson(o.toString()));
+            return OK;
+        });
+    }
+
+    /** Closes the room now: every member is told {@code room:closed {reason: "operator"}} and let go. */
+    public CompletableFuture<RawJson> operatorClose() {
+        return submit(room -> {
+            broadcast(Events.ROOM_CLOSED, reason("operator"));
+            for (Seat s : List.copyOf(seats.values())) {
+                removeSeat(s);
+            }
+            spectators.clear();
+            locked = true;
+            closeNow = true;
+            return OK;
+        });
+    }
 
     // ---- GameContext / SnapshotView (game thread) ------------------------------------------
 
