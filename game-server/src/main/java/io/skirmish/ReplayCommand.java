@@ -6,7 +6,6 @@ import io.skirmish.recorder.Recording;
 import io.skirmish.recorder.ReplayServer;
 import io.skirmish.recorder.ReplayTimeline;
 import io.skirmish.recorder.Replayer;
-import io.skirmish.recorder.StateCodec;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -41,15 +40,10 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         Recording rec = Recording.read(file);
-        GameFactory factory = factory(rec.game());
-        if (factory == null) {
-            out.println("unknown game '" + rec.game() + "': this server cannot replay it");
-            return 1;
-        }
         out.printf("recording of room %s (game %s, %d Hz), written %s because: %s; ticks %s..%s, %d records%n",
                 str(rec, "room"), rec.game(), rec.tickRate(), str(rec, "writtenAt"), str(rec, "reason"),
                 str(rec, "firstTick"), str(rec, "lastTick"), rec.records().size());
-        ReplayTimeline timeline = new ReplayTimeline(rec, factory, codec(rec.game()));
+        ReplayTimeline timeline = new ReplayTimeline(rec, ReplayCommand::factory);
         Replayer.Result r = timeline.result();
         out.printf("replayed %d ticks (%d..%d), %d state hashes checked%n", r.ticks(), r.firstTick(), r.lastTick(),
                 r.hashesChecked());
@@ -76,10 +70,6 @@ final class ReplayCommand implements Callable<Integer> {
 
     /** The games this server can replay, by the id recordings carry. */
     static GameFactory factory(String game) {
-        return game.equals("arena") ? ArenaGame.factory() : null;
-    }
-
-    static StateCodec codec(String game) {
-        return StateCodec.NONE;
+        return game.equals("arena") || game.equals("default") ? ArenaGame.factory() : null;
     }
 }

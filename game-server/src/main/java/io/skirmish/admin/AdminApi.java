@@ -80,7 +80,7 @@ final class AdminApi {
         }
         if (get) {
             return switch (action) {
-                case "" -> answer(room.operatorInspect().thenApply(j -> roomDetail(room, j)));
+                case "" -> answer(room.operator().inspect().thenApply(j -> roomDetail(room, j)));
                 case "live" -> AdminConsole.done(live(room));
                 default -> AdminConsole.done(AdminConsole.error(404, "no such admin endpoint"));
             };
@@ -100,16 +100,16 @@ final class AdminApi {
                 Integer player = intField(body, "player");
                 if (player == null) yield AdminConsole.done(AdminConsole.error(400, "player (an id) is required"));
                 audit.info("admin action=kick room={} player={} via={}", id, player, via);
-                yield answer(room.operatorKick(player).thenApply(j -> ok(j)));
+                yield answer(room.operator().kick(player).thenApply(j -> ok(j)));
             }
             case "lock", "unlock" -> {
                 boolean lock = action.equals("lock");
                 audit.info("admin action={} room={} via={}", action, id, via);
-                yield answer(room.operatorLock(lock).thenApply(j -> ok(j)));
+                yield answer(room.operator().lock(lock).thenApply(j -> ok(j)));
             }
             case "close" -> {
                 audit.info("admin action=close room={} via={}", id, via);
-                yield answer(room.operatorClose().thenApply(j -> ok(j)));
+                yield answer(room.operator().close().thenApply(j -> ok(j)));
             }
             case "message" -> {
                 String text = body.has("text") && body.get("text").isJsonPrimitive() ? body.get("text").getAsString() : "";
@@ -118,7 +118,7 @@ final class AdminApi {
                     yield AdminConsole.done(AdminConsole.error(400, "text: 1 to " + MAX_MESSAGE + " printable characters"));
                 }
                 audit.info("admin action=message room={} chars={} via={}", id, text.length(), via);
-                yield answer(room.operatorMessage(text).thenApply(j -> ok(j)));
+                yield answer(room.operator().message(text).thenApply(j -> ok(j)));
             }
             default -> AdminConsole.done(AdminConsole.error(404, "no such admin action"));
         };

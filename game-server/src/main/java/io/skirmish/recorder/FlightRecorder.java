@@ -3,7 +3,6 @@ package io.skirmish.recorder;
 import com.google.gson.JsonObject;
 import io.skirmish.game.Game;
 import io.skirmish.game.Phase;
-import io.skirmish.game.PlayerInput;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -38,19 +37,18 @@ public final class FlightRecorder {
     record Contents(JsonObject header, List<byte[]> deflatedChunks) {}
 
     private final String roomId;
-    private final String gameId;
+    private volatile String gameId = "?";
     private final JsonObject settings;
     private final RecorderConfig cfg;
-    private final StateCodec codec;
     private final RecorderStats stats;
+    private final RecCodec codec = new RecCodec();
     private int tickRate = 30;
-    private String hashKind;
     private final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
     private final ArrayDeque<Chunk> ring = new ArrayDeque<>(); // guarded by this
     private long ringBytes; // guarded by this
     private final ConcurrentLinkedQueue<Request> requests = new ConcurrentLinkedQueue<>();
     private volatile boolean finished;
-    private volatile long disposedAtNanos = -1;
+    private volatile boolean ended;
 
     // Game thread.
     private ByteArrayOutputStream buf = new ByteArrayOutputStream(4096);
@@ -66,13 +64,10 @@ public final class FlightRecorder {
 
     private record Request(String reason, CompletableFuture<Contents> future) {}
 
-    FlightRecorder(String roomId, String gameId, JsonObject settings, RecorderConfig cfg, StateCodec codec,
-                   RecorderStats stats) {
+    FlightRecorder(String roomId, JsonObject settings, RecorderConfig cfg, RecorderStats stats) {
         this.roomId = roomId;
-        this.gameId = gameId;
         this.settings = settings;
         this.cfg = cfg;
-        this.codec = codec;
         this.stats = stats;
     }
 
@@ -102,51 +97,58 @@ public final class FlightRecorder {
 
     // ---- recording (game thread) ------------------------------------------------------------
 
-    void created(long tick, Phase phase, String map, long seed, Game game, int tickRate) {
+    void created(Rec.Create c, int tickRate) {
         this.tickRate = tickRate;
-        if (hashKind == null) {
-            hashKind = StateHasher.kind(game, codec);
-        }
-        this.map = map;
-        this.seed = seed;
+        this.gameId = c.game();
+        this.map = c.map();
+        this.seed = c.seed();
         seal();
         openSegmentStart = true;
-        lastCheckpointTick = tick;
-        write(new Rec.Create(tick, phase, map, seed));
+        lastCheckpointTick = c.tick();
+        codec.inputType(null); // each segment names its input type again
+        write(c);
     }
 
     void write(Rec r) {
         try {
             touch(r.tick());
-            RecCodec.write(out, r);
+            codec.write(out, r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    void step(long tick, Phase phase, Map<Integer, List<PlayerInput>> inputs) {
+    void step(long tick, Phase phase, Map<Integer, ? extends List<?>> inputs) {
         try {
             touch(tick);
-            RecCodec.writeStep(out, tick, phase, inputs);
+            for (List<?> l : inputs.values()) {
+                for (Object in : l) {
+                    if (in.getClass() != codec.inputType()) {
+                        codec.inputType(in.getClass());
+                        codec.write(out, new Rec.InputType(tick, in.getClass().getName()));
+                    }
+                }
+            }
+            codec.writeStep(out, tick, phase, inputs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** After a step that did not throw: the hash each second, sealing, checkpoints, trimming, requests. */
-    void stepped(long tick, Phase phase, Game game) {
+    void stepped(long tick, Phase phase, Game<?> game) {
         if ((tick + 1) % tickRate == 0) {
-            write(new Rec.Hash(tick, StateHasher.hash(game, codec, hashKind)));
+            write(new Rec.Hash(tick, game.stateHash()));
         }
         openTicks++;
         boolean answer = !requests.isEmpty();
         if (openTicks >= tickRate || answer) {
             seal();
-            if (tick + 1 - lastCheckpointTick >= (long) cfg.checkpointEvery().toSeconds() * tickRate
-                    && codec.supports(game)) {
+            if (tick + 1 - lastCheckpointTick >= (long) cfg.checkpointEvery().toSeconds() * tickRate) {
                 lastCheckpointTick = tick + 1;
                 openSegmentStart = true;
-                write(new Rec.Checkpoint(tick + 1, phase, map, seed, codec.save(game)));
+                codec.inputType(null);
+                write(new Rec.Checkpoint(tick + 1, phase, gameId, map, seed, game.save().toString()));
             }
         }
         if (answer) {
@@ -166,20 +168,16 @@ public final class FlightRecorder {
         answerRequests("failed");
     }
 
-    /** The game was disposed; a room that goes on makes a new one at once (map change). */
-    void disposed() {
+    /** The game was disposed (the room closes, or makes a new game for a new map). */
+    void gameDisposed() {
         seal();
-        disposedAtNanos = System.nanoTime();
-        answerRequests("disposed");
     }
 
-    /** The room made a new game after disposing the old one: it is still alive. */
-    void revived() {
-        disposedAtNanos = -1;
-    }
-
-    long disposedAtNanos() {
-        return disposedAtNanos;
+    /** The room closed: nothing more will be recorded; waiting requests are answered. */
+    void ended() {
+        seal();
+        ended = true;
+        answerRequests(finished ? "failed" : "closed");
     }
 
     private void touch(long tick) {
@@ -237,7 +235,7 @@ public final class FlightRecorder {
             boolean overBytes = ringBytes > cfg.maxBytesPerRoom();
             if (next == null) {
                 if (overBytes && ringBytes > 4 * cfg.maxBytesPerRoom() && ring.size() > 1) {
-                    // Nothing to restart from (the game cannot save its state): keep the newest part anyway.
+                    // No checkpoint to restart from (checkpoints much rarer than the bound): keep the newest part anyway.
                     Chunk gone = ring.pollFirst();
                     ringBytes -= gone.deflated().length;
                     freed += gone.deflated().length;
@@ -272,13 +270,13 @@ public final class FlightRecorder {
      */
     CompletableFuture<Contents> recording(String reason) {
         CompletableFuture<Contents> f = new CompletableFuture<>();
-        if (finished || disposedAtNanos >= 0) {
-            f.complete(contents(reason, finished ? "failed" : "disposed"));
+        if (finished || ended) {
+            f.complete(contents(reason, finished ? "failed" : "closed"));
             return f;
         }
         requests.add(new Request(reason, f));
-        if (finished || disposedAtNanos >= 0) {
-            answerRequests(finished ? "failed" : "disposed");
+        if (finished || ended) {
+            answerRequests(finished ? "failed" : "closed");
         }
         return f;
     }
@@ -291,7 +289,6 @@ public final class FlightRecorder {
         h.addProperty("game", gameId);
         h.add("settings", settings);
         h.addProperty("tickRate", tickRate);
-        h.addProperty("hash", hashKind == null ? StateHasher.SNAPSHOT : hashKind);
         h.addProperty("reason", reason);
         h.addProperty("roomState", state);
         h.addProperty("writtenAt", Instant.now().toString());

@@ -1,36 +1,65 @@
 package io.skirmish.recorder;
 
+import com.google.gson.Gson;
+import com.google.gson.TypeAdapter;
 import io.skirmish.game.Phase;
-import io.skirmish.game.PlayerInput;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The binary form of {@link Rec}s: one tag byte, the tick and the phase, then the entry's fields. */
+/**
+ * The binary form of {@link Rec}s: one tag byte, the tick and the phase, then the entry's fields.
+ * A game's inputs are written as JSON (Gson; doubles round-trip exactly) of the class named by the
+ * last {@link Rec.InputType}, so the codec keeps that class as state: one codec per stream.
+ */
 final class RecCodec {
     private static final int CREATE = 1, CHECKPOINT = 2, JOIN = 3, LEAVE = 4, ROUND_START = 5, ROUND_END = 6,
-            STEP = 7, HASH = 8, NOTE = 9, FAILURE = 10;
+            STEP = 7, HASH = 8, NOTE = 9, FAILURE = 10, INPUT_TYPE = 11;
     static final int END = 0;
     private static final Phase[] PHASES = Phase.values();
+    private static final Gson GSON = new Gson();
+    private static final Map<Class<?>, TypeAdapter<Object>> ADAPTERS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private RecCodec() {}
+    private Class<?> inputType;
 
-    static void write(DataOutputStream out, Rec r) throws IOException {
+    /** The class named by an {@link Rec.InputType}: the game's classes are on this server's class path. */
+    private static Class<?> load(String name) throws IOException {
+        try {
+            return Class.forName(name, false, RecCodec.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IOException("the recording's inputs are of an unknown class " + name);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static TypeAdapter<Object> adapter(Class<?> c) {
+        return ADAPTERS.computeIfAbsent(c, k -> (TypeAdapter<Object>) GSON.getAdapter(k));
+    }
+
+    void write(DataOutputStream out, Rec r) throws IOException {
         if (r instanceof Rec.Create c) {
             head(out, CREATE, c.tick(), c.phase());
+            out.writeUTF(c.game());
             out.writeUTF(c.map());
             out.writeLong(c.seed());
         } else if (r instanceof Rec.Checkpoint c) {
             head(out, CHECKPOINT, c.tick(), c.phase());
+            out.writeUTF(c.game());
             out.writeUTF(c.map());
             out.writeLong(c.seed());
-            out.writeInt(c.state().length);
-            out.write(c.state());
+            byte[] b = c.state().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            out.writeInt(b.length);
+            out.write(b);
+        } else if (r instanceof Rec.InputType t) {
+            head(out, INPUT_TYPE, t.tick(), null);
+            out.writeUTF(t.className());
+            inputType = load(t.className());
         } else if (r instanceof Rec.Join j) {
             head(out, JOIN, j.tick(), j.phase());
             out.writeInt(j.player());
@@ -52,7 +81,7 @@ final class RecCodec {
             out.writeLong(h.hash());
         } else if (r instanceof Rec.Note n) {
             head(out, NOTE, n.tick(), null);
-            out.writeUTF(n.text());
+            out.writeUTF(clip(n.text(), 2000));
         } else if (r instanceof Rec.Failure f) {
             head(out, FAILURE, f.tick(), null);
             out.writeBoolean(f.inGame());
@@ -64,32 +93,39 @@ final class RecCodec {
         }
     }
 
-    /** A step, written straight from the room's map (the hot path: no record object is made). */
-    static void writeStep(DataOutputStream out, long tick, Phase phase, Map<Integer, List<PlayerInput>> inputs)
+    /** A step, written straight from the room's map; inputs of the current {@link Rec.InputType}. */
+    void writeStep(DataOutputStream out, long tick, Phase phase, Map<Integer, ? extends List<?>> inputs)
             throws IOException {
         head(out, STEP, tick, phase);
         int players = 0;
-        for (List<PlayerInput> l : inputs.values()) {
+        for (List<?> l : inputs.values()) {
             if (!l.isEmpty()) players++;
         }
         out.writeShort(players);
-        for (Map.Entry<Integer, List<PlayerInput>> e : inputs.entrySet()) {
-            List<PlayerInput> list = e.getValue();
+        if (players == 0) return;
+        TypeAdapter<Object> a = adapter(inputType);
+        for (Map.Entry<Integer, ? extends List<?>> e : inputs.entrySet()) {
+            List<?> list = e.getValue();
             if (list.isEmpty()) continue;
             out.writeInt(e.getKey());
             out.writeShort(list.size());
-            for (PlayerInput in : list) {
-                out.writeInt(in.seq());
-                out.writeDouble(in.moveX());
-                out.writeDouble(in.moveY());
-                out.writeDouble(in.aim());
-                out.writeBoolean(in.fire());
+            for (Object in : list) {
+                out.writeUTF(a.toJson(in));
             }
         }
     }
 
+    /** The class inputs are written as; a step's inputs must be of it (see {@link Rec.InputType}). */
+    Class<?> inputType() {
+        return inputType;
+    }
+
+    void inputType(Class<?> c) {
+        inputType = c;
+    }
+
     /** The next record, or null at the end marker or the end of the stream. */
-    static Rec read(DataInputStream in) throws IOException {
+    Rec read(DataInputStream in) throws IOException {
         int tag;
         try {
             tag = in.readUnsignedByte();
@@ -101,17 +137,23 @@ final class RecCodec {
         }
         long tick = in.readLong();
         int p = in.readByte();
-        Phase phase = p < 0 ? null : PHASES[p];
+        Phase phase = p < 0 || p >= PHASES.length ? null : PHASES[p];
         return switch (tag) {
-            case CREATE -> new Rec.Create(tick, phase, in.readUTF(), in.readLong());
+            case CREATE -> new Rec.Create(tick, phase, in.readUTF(), in.readUTF(), in.readLong());
             case CHECKPOINT -> {
+                String game = in.readUTF();
                 String map = in.readUTF();
                 long seed = in.readLong();
                 int n = in.readInt();
                 if (n < 0 || n > 64 << 20) throw new IOException("checkpoint of " + n + " bytes");
                 byte[] b = new byte[n];
                 in.readFully(b);
-                yield new Rec.Checkpoint(tick, phase, map, seed, b);
+                yield new Rec.Checkpoint(tick, phase, game, map, seed, new String(b, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            case INPUT_TYPE -> {
+                String name = in.readUTF();
+                inputType = load(name);
+                yield new Rec.InputType(tick, name);
             }
             case JOIN -> new Rec.Join(tick, phase, in.readInt(), in.readUTF());
             case LEAVE -> new Rec.Leave(tick, phase, in.readInt());
@@ -119,14 +161,15 @@ final class RecCodec {
             case ROUND_END -> new Rec.RoundEnd(tick, phase, in.readInt());
             case STEP -> {
                 int players = in.readUnsignedShort();
-                Map<Integer, List<PlayerInput>> inputs = new LinkedHashMap<>();
+                Map<Integer, List<Object>> inputs = new LinkedHashMap<>();
                 for (int i = 0; i < players; i++) {
+                    if (inputType == null) throw new IOException("inputs before their type at tick " + tick);
                     int id = in.readInt();
                     int n = in.readUnsignedShort();
-                    List<PlayerInput> list = new ArrayList<>(n);
+                    List<Object> list = new ArrayList<>(n);
+                    TypeAdapter<Object> a = adapter(inputType);
                     for (int k = 0; k < n; k++) {
-                        list.add(new PlayerInput(in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(),
-                                in.readBoolean()));
+                        list.add(a.fromJson(in.readUTF()));
                     }
                     inputs.put(id, list);
                 }
@@ -150,4 +193,5 @@ final class RecCodec {
         // writeUTF takes at most 65535 bytes; clip characters well below that.
         return s.length() <= max ? s : s.substring(0, max) + "...";
     }
+
 }

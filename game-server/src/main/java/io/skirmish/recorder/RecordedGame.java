@@ -1,13 +1,13 @@
 package io.skirmish.recorder;
 
 import com.google.gson.JsonObject;
-import com.google.gson.stream.JsonWriter;
 import io.skirmish.game.Game;
 import io.skirmish.game.GameContext;
+import io.skirmish.game.InputDecoder;
 import io.skirmish.game.JoinDecision;
-import io.skirmish.game.PlayerInput;
-import io.skirmish.game.SnapshotView;
+import io.skirmish.game.SnapshotWriter;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,35 +16,55 @@ import java.util.Map;
  * makes back into itself through the room (a kick from inside a step leaves the player) are not
  * recorded: replaying the outer call repeats them. A call that throws is recorded as the room's
  * failure, then rethrown.
+ *
+ * <p>The game learns its room when the room tells its observer that the game started ({@link
+ * Recorders#gameStarted}), just after {@link #onCreate}; what happens before (the creation, the
+ * seated players joining a replacement game) is kept until then.
  */
-final class RecordedGame implements Game {
-    private final Game game;
+final class RecordedGame<I> implements Game<I> {
+    /** Records kept before the game knows its recorder; past this the game is not recorded at all. */
+    private static final int MAX_PENDING = 4096;
+
+    private final Game<I> game;
     private final String map;
     private final Recorders recorders;
     private GameContext ctx;
     private FlightRecorder rec;
-    private final String gameId;
+    private List<Rec> pending = new ArrayList<>();
     private int depth;
 
-    RecordedGame(Game game, String map, Recorders recorders, String gameId) {
-        this.gameId = gameId;
+    RecordedGame(Game<I> game, String map, Recorders recorders) {
         this.game = game;
         this.map = map;
         this.recorders = recorders;
     }
 
-    Game delegate() {
-        return game;
+    /** The room's recorder is known: what was kept goes in first, the creation with the room's game id. */
+    void bind(FlightRecorder recorder, String gameId) {
+        List<Rec> kept = pending;
+        pending = null;
+        if (kept == null) return; // too much happened unbound: this game is not recorded
+        rec = recorder;
+        for (Rec r : kept) {
+            if (r instanceof Rec.Create c) {
+                recorder.created(new Rec.Create(c.tick(), c.phase(), gameId, c.map(), c.seed()), ctx.tickRate());
+            } else {
+                recorder.write(r);
+            }
+        }
     }
 
     @Override
     public void onCreate(GameContext ctx, long seed) {
         this.ctx = ctx;
-        this.rec = recorders.attach(ctx, gameId);
-        long t0 = System.nanoTime();
         game.onCreate(ctx, seed);
-        rec.created(ctx.currentTick(), ctx.phase(), map, seed, game, ctx.tickRate());
-        recorders.stats().spent(System.nanoTime() - t0);
+        pending.add(new Rec.Create(ctx.currentTick(), ctx.phase(), "?", map, seed));
+        recorders.created(this);
+    }
+
+    @Override
+    public InputDecoder<I> inputDecoder() {
+        return game.inputDecoder();
     }
 
     @Override
@@ -101,8 +121,8 @@ final class RecordedGame implements Game {
     }
 
     @Override
-    public void step(long tick, Map<Integer, List<PlayerInput>> inputs) {
-        boolean outer = depth++ == 0;
+    public void step(long tick, Map<Integer, List<I>> inputs) {
+        boolean outer = depth++ == 0 && rec != null;
         if (outer) {
             long t0 = System.nanoTime();
             rec.step(tick, ctx.phase(), inputs);
@@ -124,8 +144,8 @@ final class RecordedGame implements Game {
     }
 
     @Override
-    public void writeSnapshot(JsonWriter out, SnapshotView view) throws IOException {
-        game.writeSnapshot(out, view);
+    public void writeSnapshot(SnapshotWriter out) throws IOException {
+        game.writeSnapshot(out);
     }
 
     @Override
@@ -134,26 +154,45 @@ final class RecordedGame implements Game {
     }
 
     @Override
+    public JsonObject save() {
+        return game.save();
+    }
+
+    @Override
+    public void restore(JsonObject state) {
+        game.restore(state);
+    }
+
+    @Override
+    public long stateHash() {
+        return game.stateHash();
+    }
+
+    @Override
     public void onDispose() {
         try {
             game.onDispose();
         } finally {
-            rec.disposed();
-            recorders.disposed(rec);
+            if (rec != null) rec.gameDisposed();
         }
     }
 
     /** Records a call if it is the room's (not one the game makes through the room), and counts the depth. */
     private void record(Rec r) {
         if (depth++ == 0) {
-            long t0 = System.nanoTime();
-            rec.write(r);
-            recorders.stats().spent(System.nanoTime() - t0);
+            if (rec != null) {
+                long t0 = System.nanoTime();
+                rec.write(r);
+                recorders.stats().spent(System.nanoTime() - t0);
+            } else if (pending != null) {
+                pending.add(r);
+                if (pending.size() > MAX_PENDING) pending = null; // never bound: not recorded
+            }
         }
     }
 
     private RuntimeException failed(Throwable e) {
-        if (depth == 1) {
+        if (depth == 1 && rec != null) {
             recorders.failed(rec, ctx.currentTick(), true, e);
         }
         if (e instanceof Error err) throw err;

@@ -2,9 +2,9 @@ package io.skirmish.recorder;
 
 import com.google.gson.JsonObject;
 import io.skirmish.game.Game;
-import io.skirmish.game.GameContext;
 import io.skirmish.game.GameFactory;
 import io.skirmish.room.Room;
+import io.skirmish.room.RoomObserver;
 import io.skirmish.room.RoomSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -20,34 +21,32 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every room's flight recorder. {@link #wrap} decorates a game factory so that each game it makes
- * records into its room's recorder; recordings of failed rooms are written to the recordings
- * directory (by a background thread, never the game thread) and the last few are kept for download.
+ * Every room's flight recorder. Install both halves: {@link #wrap} decorates the game factory so
+ * that each game records the calls its room makes into it, and this, as the rooms' {@link
+ * RoomObserver}, ties each game to its room and adds the host's and operator's commands.
+ * Recordings of failed rooms are written to the recordings directory by a background thread (never
+ * the game thread), and the last few are kept for download.
  */
-public final class Recorders implements AutoCloseable {
+public final class Recorders implements RoomObserver, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Recorders.class);
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     /** Failed rooms' recordings kept in memory for download. */
     static final int KEPT_FAILURES = 16;
-    private static final long SWEEP_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final RecorderConfig cfg;
-    private final StateCodec codec;
     private final RecorderStats stats = new RecorderStats();
-    private final ConcurrentHashMap<GameContext, FlightRecorder> live = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Room, FlightRecorder> live = new ConcurrentHashMap<>();
     private final Map<String, byte[]> failedRooms = new LinkedHashMap<>(); // guarded by itself
-    private final AtomicInteger anonymous = new AtomicInteger();
+    /** The game a room just created on this thread, until the room says which room it is. */
+    private final ThreadLocal<RecordedGame<?>> justCreated = new ThreadLocal<>();
     private final ExecutorService writer;
-    private final Map<GameContext, String> gameIds = new ConcurrentHashMap<>();
 
-    public Recorders(RecorderConfig cfg, StateCodec codec) {
+    public Recorders(RecorderConfig cfg) {
         this.cfg = cfg;
-        this.codec = codec;
         this.writer = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "recorder-writer");
             t.setDaemon(true);
@@ -63,12 +62,12 @@ public final class Recorders implements AutoCloseable {
         return stats;
     }
 
-    /** A factory whose games record themselves; {@code gameId} names the game in recordings. */
-    public GameFactory wrap(String gameId, GameFactory factory) {
+    /** A factory whose games record themselves into their room's recorder. */
+    public GameFactory wrap(GameFactory factory) {
         return new GameFactory() {
             @Override
-            public Game create(String mapId) {
-                return new RecordedGame(factory.create(mapId), mapId, Recorders.this, gameId);
+            public Game<?> create(String mapId) {
+                return recorded(factory.create(mapId), mapId);
             }
 
             @Override
@@ -83,16 +82,20 @@ public final class Recorders implements AutoCloseable {
         };
     }
 
-    /** The recorder of a room, if it has one. */
-    public Optional<FlightRecorder> of(GameContext room) {
-        return Optional.ofNullable(live.get(room));
+    private <I> Game<I> recorded(Game<I> game, String map) {
+        return new RecordedGame<>(game, map, this);
+    }
+
+    /** The recorder of a live room, if it has one. */
+    public Optional<FlightRecorder> of(Room room) {
+        return room == null ? Optional.empty() : Optional.ofNullable(live.get(room));
     }
 
     /**
      * The recording of a room as file bytes: a live room's as of its next tick, or the one written
      * when it failed. Empty if the server never had (or no longer keeps) a room by that id.
      */
-    public Optional<CompletableFuture<byte[]>> recording(GameContext room, String roomId, String reason) {
+    public Optional<CompletableFuture<byte[]>> recording(Room room, String roomId, String reason) {
         FlightRecorder r = room == null ? null : live.get(room);
         if (r == null) {
             byte[] saved;
@@ -107,46 +110,53 @@ public final class Recorders implements AutoCloseable {
         }, writer));
     }
 
-    /** Recordings of failed rooms kept for download, by room id (oldest first). */
-    public java.util.List<String> failedRoomIds() {
+    /** Rooms whose failure recordings are kept for download (oldest first). */
+    public List<String> failedRoomIds() {
         synchronized (failedRooms) {
-            return java.util.List.copyOf(failedRooms.keySet());
+            return List.copyOf(failedRooms.keySet());
         }
     }
 
     /** Total bytes held by all rings. */
     public long bytes() {
-        sweep();
         return stats.bytes();
     }
 
-    FlightRecorder attach(GameContext ctx, String gameId) {
-        sweep();
-        FlightRecorder existing = live.get(ctx);
-        if (existing != null) {
-            existing.revived();
-            return existing;
-        }
-        String id;
-        JsonObject settings = new JsonObject();
-        if (ctx instanceof Room room) {
-            id = room.id();
-            RoomSettings s = room.settings();
-            settings.addProperty("private", room.isPrivate());
-            settings.addProperty("maxPlayers", s.maxPlayers());
-            settings.addProperty("roundSeconds", s.roundSeconds());
-            settings.addProperty("spectators", s.spectators());
-            settings.addProperty("hasPassword", s.hasPassword());
-        } else {
-            id = "room-" + anonymous.incrementAndGet();
-        }
-        FlightRecorder r = new FlightRecorder(id, gameId, settings, cfg, codec, stats);
-        live.put(ctx, r);
-        return r;
+    // ---- the room's side (game thread, or the thread creating the room) ------------------------
+
+    void created(RecordedGame<?> game) {
+        justCreated.set(game);
     }
 
-    void disposed(FlightRecorder r) {
-        // A room changing its map disposes its game and makes a new one at once: swept later if not revived.
+    @Override
+    public void gameStarted(Room room, long tick, String game, String map, long seed) {
+        RecordedGame<?> g = justCreated.get();
+        justCreated.remove();
+        if (g == null) return; // a game this factory did not make
+        FlightRecorder r = live.computeIfAbsent(room, k -> new FlightRecorder(room.id(), settings(room), cfg, stats));
+        long t0 = System.nanoTime();
+        g.bind(r, game);
+        stats.spent(System.nanoTime() - t0);
+    }
+
+    @Override
+    public void command(Room room, long tick, String command, int playerId) {
+        FlightRecorder r = live.get(room);
+        if (r != null && !r.finished()) {
+            r.write(new Rec.Note(tick, playerId > 0 ? command + " by player " + playerId : command));
+        }
+    }
+
+    @Override
+    public void closed(Room room, long tick, String reason) {
+        FlightRecorder r = live.get(room);
+        if (r == null) return;
+        if (reason.equals("error") && !r.finished()) {
+            failed(r, tick, false, new IllegalStateException("the room's tick threw outside its game (see the server log)"));
+        }
+        r.ended();
+        live.remove(room);
+        r.release();
     }
 
     /** A room's tick threw: seal its recorder and write the recording in the background. */
@@ -168,15 +178,17 @@ public final class Recorders implements AutoCloseable {
         }, writer);
     }
 
-    /**
-     * A room failed outside its game (the room's own code threw): record it like a game failure.
-     * Called by the room's failure handler on its game thread.
-     */
-    public void roomFailed(GameContext room, long tick, Throwable error) {
-        FlightRecorder r = live.get(room);
-        if (r != null && !r.finished()) {
-            failed(r, tick, false, error);
-        }
+    private static JsonObject settings(Room room) {
+        JsonObject settings = new JsonObject();
+        RoomSettings s = room.settings();
+        settings.addProperty("private", room.isPrivate());
+        settings.addProperty("maxPlayers", s.maxPlayers());
+        settings.addProperty("roundSeconds", s.roundSeconds());
+        settings.addProperty("map", s.map());
+        settings.addProperty("spectators", s.spectators());
+        settings.addProperty("hasPassword", s.hasPassword());
+        settings.addProperty("seed", room.seed());
+        return settings;
     }
 
     private Path save(String roomId, byte[] file) {
@@ -190,20 +202,6 @@ public final class Recorders implements AutoCloseable {
             log.warn("could not write flight recording of room {}: {}", roomId, e.toString());
             return null;
         }
-    }
-
-    /** Forgets recorders whose room disposed its game and did not make a new one. */
-    private void sweep() {
-        long now = System.nanoTime();
-        live.entrySet().removeIf(e -> {
-            FlightRecorder r = e.getValue();
-            long at = r.disposedAtNanos();
-            if (at >= 0 && now - at > SWEEP_AFTER_NANOS) {
-                r.release();
-                return true;
-            }
-            return false;
-        });
     }
 
     /** Waits for recordings being written (tests, shutdown). */

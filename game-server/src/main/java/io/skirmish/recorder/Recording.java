@@ -20,10 +20,10 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A flight recording as a file: gzip of {@code SKREC}, the format version, a JSON header (room,
- * game, tick rate, why it was written, how states are hashed), then the records, then an end
+ * game, tick rate, why it was written), then the records, then an end
  * marker. The header and records hold no seat tokens, passwords or addresses.
  *
- * @param header {@code format, version, room, game, tickRate, hash, reason, writtenAt, firstTick, lastTick}
+ * @param header {@code format, version, room, game, settings, tickRate, reason, roomState, writtenAt, firstTick, lastTick, replayable}
  */
 public record Recording(JsonObject header, List<Rec> records) {
     static final byte[] MAGIC = "SKREC".getBytes(StandardCharsets.US_ASCII);
@@ -35,10 +35,6 @@ public record Recording(JsonObject header, List<Rec> records) {
 
     public String game() {
         return header.get("game").getAsString();
-    }
-
-    public String hashKind() {
-        return header.get("hash").getAsString();
     }
 
     /** The recording's records with one replaced (for tests and tools); the header is shared. */
@@ -72,8 +68,9 @@ public record Recording(JsonObject header, List<Rec> records) {
     public byte[] toBytes() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
+            RecCodec codec = new RecCodec();
             write(bytes, header, out -> {
-                for (Rec r : records) RecCodec.write(out, r);
+                for (Rec r : records) codec.write(out, r);
             });
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -104,8 +101,9 @@ public record Recording(JsonObject header, List<Rec> records) {
         in.readFully(h);
         JsonObject header = JsonParser.parseString(new String(h, StandardCharsets.UTF_8)).getAsJsonObject();
         List<Rec> records = new ArrayList<>();
+        RecCodec codec = new RecCodec();
         Rec r;
-        while ((r = RecCodec.read(in)) != null) {
+        while ((r = codec.read(in)) != null) {
             records.add(r);
         }
         return new Recording(header, records);

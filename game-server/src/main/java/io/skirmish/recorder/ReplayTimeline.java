@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A replay made ready for the viewer: one snapshot per tick (as the game writes it for clients), the
@@ -22,18 +23,18 @@ public final class ReplayTimeline {
     private final JsonObject names = new JsonObject();
     private final Replayer.Result result;
 
-    public ReplayTimeline(Recording recording, GameFactory factory, StateCodec codec) {
+    public ReplayTimeline(Recording recording, Function<String, GameFactory> games) {
         JsonObject[] describe = {null};
-        result = new Replayer(factory, codec).replay(recording, new Replayer.Listener() {
+        result = new Replayer(games).replay(recording, new Replayer.Listener() {
             @Override
-            public void stepped(long tick, Game game, Replayer.ReplayView view) {
+            public void stepped(long tick, Game<?> game, ReplayContext ctx) {
                 if (describe[0] == null) describe[0] = game.describe();
                 StringWriter sw = new StringWriter(1024);
                 try (JsonWriter out = new JsonWriter(sw)) {
                     out.beginObject();
                     out.name("tick").value(tick);
-                    out.name("phase").value(view.phase() == null ? null : view.phase().wire());
-                    game.writeSnapshot(out, view);
+                    out.name("phase").value(ctx.currentPhase() == null ? null : ctx.currentPhase().wire());
+                    ctx.writeSnapshot(game, out);
                     out.endObject();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -118,8 +119,8 @@ public final class ReplayTimeline {
     }
 
     private static String describe(Rec r) {
-        if (r instanceof Rec.Create c) return "game created: map " + c.map();
-        if (r instanceof Rec.Checkpoint c) return "starts from a checkpoint (" + c.state().length + " bytes)";
+        if (r instanceof Rec.Create c) return "game " + c.game() + " created: map " + c.map();
+        if (r instanceof Rec.Checkpoint c) return "starts from a checkpoint (" + c.state().length() + " characters)";
         if (r instanceof Rec.Join j) return "player " + j.player() + " joined: " + j.name();
         if (r instanceof Rec.Leave l) return "player " + l.player() + " left";
         if (r instanceof Rec.RoundStart s) return "round " + s.round() + " started";

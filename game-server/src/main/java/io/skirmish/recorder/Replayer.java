@@ -3,9 +3,10 @@ package io.skirmish.recorder;
 import com.google.gson.JsonObject;
 import io.skirmish.game.Game;
 import io.skirmish.game.GameFactory;
-import io.skirmish.game.PlayerInput;
+import com.google.gson.JsonParser;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Re-simulates a {@link Recording}: makes the recorded calls on a fresh game from the same factory,
@@ -16,15 +17,10 @@ public final class Replayer {
     /** Sees the replay as it goes (the viewer builds its frames from this). */
     public interface Listener {
         /** After the step of {@code tick}; the game may be read (for a snapshot), not changed. */
-        default void stepped(long tick, Game game, ReplayView view) {}
+        default void stepped(long tick, Game<?> game, ReplayContext ctx) {}
 
         /** A record was replayed (for the event log); {@code emitted} are the game events of that call. */
         default void replayed(Rec rec, List<JsonObject> emitted) {}
-    }
-
-    /** What a replay listener may read besides the game. */
-    public interface ReplayView extends io.skirmish.game.SnapshotView {
-        io.skirmish.game.Phase phase();
     }
 
     /** How a replay ended. */
@@ -46,12 +42,11 @@ public final class Replayer {
         UNREPLAYABLE
     }
 
-    private final GameFactory factory;
-    private final StateCodec codec;
+    private final Function<String, GameFactory> games;
 
-    public Replayer(GameFactory factory, StateCodec codec) {
-        this.factory = factory;
-        this.codec = codec;
+    /** @param games the factory of each game id a recording may name (null when unknown) */
+    public Replayer(Function<String, GameFactory> games) {
+        this.games = games;
     }
 
     public Result replay(Recording rec) {
@@ -60,10 +55,8 @@ public final class Replayer {
 
     public Result replay(Recording recording, Listener listener) {
         List<Rec> records = recording.records();
-        String kind = recording.hashKind();
         ReplayContext ctx = new ReplayContext(recording.tickRate());
-        ReplayViewImpl view = new ReplayViewImpl(ctx);
-        Game game = null;
+        Game<?> game = null;
         int hashes = 0;
         long ticks = 0;
         long first = -1;
@@ -83,18 +76,24 @@ public final class Replayer {
                 if (r instanceof Rec.Create c) {
                     if (game != null) game.onDispose();
                     ctx.phase = c.phase();
-                    game = factory.create(c.map());
+                    game = create(c.game(), c.map());
+                    if (game == null) {
+                        return new Result(Outcome.UNREPLAYABLE, ticks, hashes, first, r.tick(), r.tick(),
+                                "this server does not know the game '" + c.game() + "' with map '" + c.map() + "'");
+                    }
                     game.onCreate(ctx, c.seed());
-                    Game g = game;
-                    ctx.onKick = g::onLeave;
+                    ctx.onKick = game::onLeave;
                 } else if (r instanceof Rec.Checkpoint c) {
-                    if (game == null || i == firstStart(records)) {
+                    if (game == null) {
                         ctx.phase = c.phase();
-                        game = factory.create(c.map());
+                        game = create(c.game(), c.map());
+                        if (game == null) {
+                            return new Result(Outcome.UNREPLAYABLE, ticks, hashes, first, r.tick(), r.tick(),
+                                    "this server does not know the game '" + c.game() + "' with map '" + c.map() + "'");
+                        }
                         game.onCreate(ctx, c.seed());
-                        codec.restore(game, c.state());
-                        Game g = game;
-                        ctx.onKick = g::onLeave;
+                        game.restore(JsonParser.parseString(c.state()).getAsJsonObject());
+                        ctx.onKick = game::onLeave;
                     }
                     // A checkpoint in the middle is a state the replay already has: nothing to do.
                 } else if (r instanceof Rec.Join j) {
@@ -111,15 +110,11 @@ public final class Replayer {
                     game.onRoundEnd(e.round());
                 } else if (r instanceof Rec.Step s) {
                     ctx.phase = s.phase();
-                    game.step(s.tick(), s.inputs());
-                    for (Map.Entry<Integer, List<PlayerInput>> e : s.inputs().entrySet()) {
-                        List<PlayerInput> l = e.getValue();
-                        if (!l.isEmpty()) ctx.lastSeq.put(e.getKey(), l.get(l.size() - 1).seq());
-                    }
+                    step(game, s);
                     ticks++;
-                    listener.stepped(s.tick(), game, view);
+                    listener.stepped(s.tick(), game, ctx);
                 } else if (r instanceof Rec.Hash h) {
-                    long got = StateHasher.hash(game, codec, kind);
+                    long got = game.stateHash();
                     hashes++;
                     if (got != h.hash()) {
                         listener.replayed(r, List.of());
@@ -149,27 +144,14 @@ public final class Replayer {
                 hashes == 0 ? "no state hash to check (shorter than a second)" : "every state hash matched");
     }
 
-    private static int firstStart(List<Rec> records) {
-        for (int i = 0; i < records.size(); i++) {
-            if (records.get(i) instanceof Rec.Create || records.get(i) instanceof Rec.Checkpoint) return i;
-        }
-        return -1;
+    private Game<?> create(String game, String map) {
+        GameFactory f = games.apply(game);
+        return f == null || !f.supportsMap(map) ? null : f.create(map);
     }
 
-    private record ReplayViewImpl(ReplayContext ctx) implements ReplayView {
-        @Override
-        public io.skirmish.game.Phase phase() {
-            return ctx.phase;
-        }
-
-        @Override
-        public int lastAppliedSeq(int playerId) {
-            return ctx.lastSeq(playerId);
-        }
-
-        @Override
-        public boolean connected(int playerId) {
-            return true;
-        }
+    @SuppressWarnings("unchecked")
+    private static <I> void step(Game<I> game, Rec.Step s) {
+        // The inputs were read back as the class the recording names: the game's own input type.
+        game.step(s.tick(), (Map<Integer, List<I>>) (Map<?, ?>) s.inputs());
     }
 }

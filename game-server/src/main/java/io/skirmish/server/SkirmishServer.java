@@ -18,7 +18,6 @@ import io.skirmish.net.SocketServer;
 import io.skirmish.ops.ServerMetrics;
 import io.skirmish.protocol.Events;
 import io.skirmish.recorder.Recorders;
-import io.skirmish.recorder.StateCodec;
 import io.skirmish.room.JoinCodes;
 import io.skirmish.room.RawJson;
 import io.skirmish.room.Room;
@@ -88,10 +87,11 @@ public final class SkirmishServer implements AutoCloseable {
                 if (loop != null) loop.remove(room);
             }
         };
-        this.recorders = new Recorders(cfg.admin().recorder(), StateCodec.NONE);
+        this.recorders = new Recorders(cfg.admin().recorder());
         RoomStats roomStats = new RoomStats(metrics);
-        this.rooms = new RoomManager(cfg.rooms(), recorders.wrap("arena", games), ticker, roomStats, scheduler,
+        this.rooms = new RoomManager(cfg.rooms(), recorders.wrap(games), ticker, roomStats, scheduler,
                 new JoinCodes(new SecureRandom()), cfg.guessLimits());
+        rooms.observe(recorders);
         this.endpoint = new GameEndpoint(rooms, ticker, metrics);
         metrics.gauge("skirmish_rooms", "Live rooms", rooms, RoomManager::roomCount);
         metrics.gauge("skirmish_players", "Seats taken or reserved", rooms, RoomManager::playerCount);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.skirmish.arena.ArenaGame;
 import io.skirmish.game.Game;
 import io.skirmish.game.GameFactory;
-import io.skirmish.game.PlayerInput;
+import io.skirmish.arena.PlayerInput;
 import io.skirmish.room.Room;
 import io.skirmish.room.RoomConfig;
 import java.nio.file.Files;
@@ -24,8 +24,7 @@ class FlightRecorderTest {
     Path dir;
 
     private ManualRooms rooms(GameFactory games) {
-        return new ManualRooms(RoomConfig.defaults(), games, new Recorders(RecorderConfig.defaults().withDir(dir),
-                StateCodec.NONE));
+        return new ManualRooms(RoomConfig.defaults(), games, new Recorders(RecorderConfig.defaults().withDir(dir)));
     }
 
     /** Four bots fight for a minute of game time (one leaves and another joins halfway). */
@@ -48,10 +47,11 @@ class FlightRecorderTest {
         ManualRooms r = rooms(ArenaGame.factory());
         Room room = playAMinute(r);
         Recording rec = r.recording(room);
-        assertEquals("arena", rec.game());
+        assertEquals("default", rec.records().stream().filter(x -> x instanceof Rec.Create).map(x -> ((Rec.Create) x).game())
+                .findFirst().orElseThrow());
         assertTrue(rec.records().stream().anyMatch(x -> x instanceof Rec.Join j && j.name().equals("late")));
 
-        Replayer.Result result = new Replayer(ArenaGame.factory(), StateCodec.NONE).replay(rec);
+        Replayer.Result result = new Replayer(g -> ArenaGame.factory()).replay(rec);
 
         assertEquals(Replayer.Outcome.MATCH, result.outcome(), result.detail());
         assertTrue(result.hashesChecked() >= 59, "hashes checked: " + result.hashesChecked());
@@ -71,16 +71,16 @@ class FlightRecorderTest {
             }
         }
         Rec.Step step = (Rec.Step) rec.records().get(index);
-        Map<Integer, List<PlayerInput>> changed = new LinkedHashMap<>(step.inputs());
-        Map.Entry<Integer, List<PlayerInput>> e = changed.entrySet().iterator().next();
-        List<PlayerInput> list = new ArrayList<>(e.getValue());
-        PlayerInput in = list.get(0);
+        Map<Integer, List<Object>> changed = new LinkedHashMap<>(step.inputs());
+        Map.Entry<Integer, List<Object>> e = changed.entrySet().iterator().next();
+        List<Object> list = new ArrayList<>(e.getValue());
+        PlayerInput in = (PlayerInput) list.get(0);
         list.set(0, new PlayerInput(in.seq(), -in.moveX(), -in.moveY(), in.aim(), in.fire()));
         changed.put(e.getKey(), list);
         Recording tampered = Recording.read(new java.io.ByteArrayInputStream(
                 rec.with(index, new Rec.Step(step.tick(), step.phase(), changed)).toBytes()));
 
-        Replayer.Result result = new Replayer(ArenaGame.factory(), StateCodec.NONE).replay(tampered);
+        Replayer.Result result = new Replayer(g -> ArenaGame.factory()).replay(tampered);
 
         assertEquals(Replayer.Outcome.MISMATCH, result.outcome());
         // Hashes are recorded after the last tick of each second: the first one after the change.
@@ -95,8 +95,8 @@ class FlightRecorderTest {
         return new GameFactory() {
             @Override
             public Game create(String mapId) {
-                Game g = arena.create(mapId);
-                return (Game) java.lang.reflect.Proxy.newProxyInstance(Game.class.getClassLoader(),
+                Game<?> g = arena.create(mapId);
+                return (Game<?>) java.lang.reflect.Proxy.newProxyInstance(Game.class.getClassLoader(),
                         new Class<?>[] {Game.class}, (proxy, method, args) -> {
                             if (method.getName().equals("step") && (long) args[0] == failTick) {
                                 throw new IllegalStateException("boom at " + failTick);
@@ -141,12 +141,12 @@ class FlightRecorderTest {
         Recording rec = Recording.read(files.get(0));
         assertTrue(rec.records().get(rec.records().size() - 1) instanceof Rec.Failure f && f.tick() == 700);
 
-        Replayer.Result result = new Replayer(throwingAt(700), StateCodec.NONE).replay(rec);
+        Replayer.Result result = new Replayer(g -> throwingAt(700)).replay(rec);
 
         assertEquals(Replayer.Outcome.FAILURE_REPRODUCED, result.outcome(), result.detail());
         assertEquals(700, result.lastTick());
         assertTrue(result.detail().contains("boom at 700"), result.detail());
         // The arena without the fault does not fail there: the replay says so.
-        assertEquals(Replayer.Outcome.MISMATCH, new Replayer(ArenaGame.factory(), StateCodec.NONE).replay(rec).outcome());
+        assertEquals(Replayer.Outcome.MISMATCH, new Replayer(g -> ArenaGame.factory()).replay(rec).outcome());
     }
 }

@@ -3,7 +3,9 @@ package io.skirmish.recorder;
 import io.skirmish.game.GameFactory;
 import io.skirmish.loop.GameLoop;
 import io.skirmish.loop.ManualTicker;
+import io.skirmish.protocol.Fields;
 import io.skirmish.protocol.Request;
+import java.util.Map;
 import io.skirmish.room.Connection;
 import io.skirmish.room.JoinCodes;
 import io.skirmish.room.JoinResult;
@@ -46,8 +48,9 @@ final class ManualRooms {
                 loop.remove(room);
             }
         };
-        manager = new RoomManager(cfg, recorders.wrap("arena", games), ticker, RoomMetrics.NONE, scheduler,
+        manager = new RoomManager(cfg, recorders.wrap(games), ticker, RoomMetrics.NONE, scheduler,
                 new JoinCodes(new SecureRandom()), RoomManager.GuessLimits.defaults());
+        manager.observe(recorders);
     }
 
     void tick() {
@@ -85,7 +88,8 @@ final class ManualRooms {
 
         void input() {
             double a = rnd.nextDouble() * Math.PI * 2;
-            m.offerInput(new Request.Input(++seq, Math.cos(a), Math.sin(a), rnd.nextDouble() * 6 - 3, rnd.nextInt(4) == 0));
+            m.offerInput(new Request.Input(++seq, Fields.of(Map.of("seq", seq, "moveX", Math.cos(a), "moveY", Math.sin(a),
+                    "aim", rnd.nextDouble() * 6 - 3, "fire", rnd.nextInt(4) == 0))));
         }
 
         @Override

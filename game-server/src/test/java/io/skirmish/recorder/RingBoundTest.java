@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import com.google.gson.stream.JsonWriter;
 import io.skirmish.game.Game;
 import io.skirmish.game.GameContext;
 import io.skirmish.game.GameFactory;
-import io.skirmish.game.PlayerInput;
-import io.skirmish.game.SnapshotView;
+import io.skirmish.game.InputDecoder;
+import io.skirmish.game.SnapshotWriter;
 import io.skirmish.room.Room;
 import io.skirmish.room.RoomConfig;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +21,20 @@ import org.junit.jupiter.api.Test;
 /** Over a long run on a manual clock the ring keeps its window, never grows past its bound, and still replays. */
 class RingBoundTest {
 
-    /** A small game whose whole state can be saved: a running sum of everyone's inputs. */
-    static final class SumGame implements Game {
+    /** One input of {@link SumGame}. */
+    record SumInput(int seq, double moveX) {}
+
+    /** A small game whose whole state is a running sum of each player's inputs. */
+    static final class SumGame implements Game<SumInput> {
         final TreeMap<Integer, Long> sums = new TreeMap<>();
 
         @Override
         public void onCreate(GameContext ctx, long seed) {
+        }
+
+        @Override
+        public InputDecoder<SumInput> inputDecoder() {
+            return (seq, f) -> new SumInput(seq, f.number("moveX", -1, 1));
         }
 
         @Override
@@ -50,49 +56,44 @@ class RingBoundTest {
         }
 
         @Override
-        public void step(long tick, Map<Integer, List<PlayerInput>> inputs) {
+        public void step(long tick, Map<Integer, List<SumInput>> inputs) {
             inputs.forEach((id, list) -> list.forEach(in -> sums.merge(id, Math.round(in.moveX() * 1000), Long::sum)));
         }
 
         @Override
-        public void writeSnapshot(JsonWriter out, SnapshotView view) throws java.io.IOException {
-            out.name("sums").value(sums.toString());
+        public void writeSnapshot(SnapshotWriter out) throws java.io.IOException {
+            out.json().name("sums").value(sums.toString());
         }
 
         @Override
         public JsonObject describe() {
             return new JsonObject();
         }
+
+        @Override
+        public JsonObject save() {
+            JsonObject o = new JsonObject();
+            sums.forEach((k, v) -> o.addProperty(String.valueOf(k), v));
+            return o;
+        }
+
+        @Override
+        public void restore(JsonObject state) {
+            sums.clear();
+            state.entrySet().forEach(e -> sums.put(Integer.parseInt(e.getKey()), e.getValue().getAsLong()));
+        }
+
+        @Override
+        public long stateHash() {
+            return sums.hashCode() * 31L + sums.size();
+        }
     }
-
-    static final StateCodec SUMS = new StateCodec() {
-        @Override
-        public boolean supports(Game game) {
-            return game instanceof SumGame;
-        }
-
-        @Override
-        public byte[] save(Game game) {
-            TreeMap<Integer, Long> s = ((SumGame) game).sums;
-            ByteBuffer b = ByteBuffer.allocate(s.size() * 12);
-            s.forEach((k, v) -> b.putInt(k).putLong(v));
-            return b.array();
-        }
-
-        @Override
-        public void restore(Game game, byte[] state) {
-            ByteBuffer b = ByteBuffer.wrap(state);
-            TreeMap<Integer, Long> s = ((SumGame) game).sums;
-            s.clear();
-            while (b.hasRemaining()) s.put(b.getInt(), b.getLong());
-        }
-    };
 
     @Test
     void theRingStaysWithinItsBoundOverALongRun() throws Exception {
         RecorderConfig cfg = RecorderConfig.defaults().withDir(null).withWindow(Duration.ofSeconds(20))
                 .withCheckpointEvery(Duration.ofSeconds(5)).withMaxBytesPerRoom(1 << 20);
-        Recorders recorders = new Recorders(cfg, SUMS);
+        Recorders recorders = new Recorders(cfg);
         GameFactory sums = map -> new SumGame();
         ManualRooms r = new ManualRooms(RoomConfig.defaults(), sums, recorders);
         List<ManualRooms.Bot> bots = new ArrayList<>();
@@ -122,8 +123,7 @@ class RingBoundTest {
 
         Recording recording = r.recording(room);
         assertTrue(recording.records().get(0) instanceof Rec.Checkpoint, "starts from a checkpoint");
-        assertEquals("state", recording.hashKind());
-        Replayer.Result result = new Replayer(sums, SUMS).replay(recording);
+        Replayer.Result result = new Replayer(g -> sums).replay(recording);
         assertEquals(Replayer.Outcome.MATCH, result.outcome(), result.detail());
         assertTrue(result.hashesChecked() >= 20);
     }
