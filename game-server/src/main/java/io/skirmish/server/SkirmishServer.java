@@ -6,6 +6,8 @@ import io.skirmish.admin.AdminConsole;
 import io.skirmish.admin.AdminToken;
 import io.skirmish.admin.RoomStats;
 import io.skirmish.arena.ArenaGame;
+import io.skirmish.cluster.ClusterConfig;
+import io.skirmish.cluster.ClusterNode;
 import io.skirmish.game.GameFactory;
 import io.skirmish.game.Phase;
 import io.skirmish.loop.GameLoop;
@@ -59,6 +61,8 @@ public final class SkirmishServer implements AutoCloseable {
     private final AdminToken adminToken;
     private final AdminConsole console;
     private final CompletableFuture<Void> closedFuture = new CompletableFuture<>();
+    private final JoinCodes codes = new JoinCodes(new SecureRandom());
+    private volatile ClusterNode cluster;
     private volatile boolean closed;
 
     private SkirmishServer(ServerConfig cfg, GameFactory games) {
@@ -89,8 +93,8 @@ public final class SkirmishServer implements AutoCloseable {
         };
         this.recorders = new Recorders(cfg.admin().recorder());
         RoomStats roomStats = new RoomStats(metrics);
-        this.rooms = new RoomManager(cfg.rooms(), recorders.wrap(games), ticker, roomStats, scheduler,
-                new JoinCodes(new SecureRandom()), cfg.guessLimits());
+        this.rooms = new RoomManager(cfg.rooms(), recorders.wrap(games), ticker, roomStats, scheduler, codes,
+                cfg.guessLimits());
         rooms.observe(recorders);
         this.endpoint = new GameEndpoint(rooms, ticker, metrics);
         metrics.gauge("skirmish_rooms", "Live rooms", rooms, RoomManager::roomCount);
@@ -168,6 +172,14 @@ public final class SkirmishServer implements AutoCloseable {
 
     /** Starts a server running any game. */
     public static SkirmishServer start(ServerConfig cfg, GameFactory games) {
+        return start(cfg, games, null);
+    }
+
+    /**
+     * Starts a server running any game; with a {@code cluster} config it joins that cluster (Redis) once
+     * its port is bound. {@code null}: one node, nothing external.
+     */
+    public static SkirmishServer start(ServerConfig cfg, GameFactory games, ClusterConfig cluster) {
         SkirmishServer s = new SkirmishServer(cfg, games);
         for (GameLoop loop : s.loops) {
             loop.start();
@@ -181,6 +193,12 @@ public final class SkirmishServer implements AutoCloseable {
         } else {
             log.info("admin console on http://{}:{}/admin", displayHost(cfg.net().host()), port);
         }
+        if (cluster != null) {
+            String url = cluster.publicUrl() != null ? cluster.publicUrl()
+                    : "http://" + displayHost(cfg.net().host()) + ":" + port;
+            s.cluster = ClusterNode.start(cluster, url, s.rooms, s.codes, s.metrics.registry());
+            s.endpoint.route(s.cluster.router());
+        }
         return s;
     }
 
@@ -190,6 +208,11 @@ public final class SkirmishServer implements AutoCloseable {
 
     public RoomManager rooms() {
         return rooms;
+    }
+
+    /** This node in its cluster; null when the server runs alone. */
+    public ClusterNode cluster() {
+        return cluster;
     }
 
     public ServerMetrics metrics() {
@@ -249,6 +272,9 @@ public final class SkirmishServer implements AutoCloseable {
         if (closed) return;
         closed = true;
         rooms.setAccepting(false);
+        if (cluster != null) {
+            cluster.close();
+        }
         socket.close();
         for (GameLoop loop : loops) {
             try {
@@ -296,7 +322,8 @@ public final class SkirmishServer implements AutoCloseable {
             }
             case "/api/rooms" -> {
                 JsonArray list = new JsonArray();
-                for (RoomSummary r : rooms.publicRooms()) {
+                ClusterNode c = cluster;
+                for (RoomSummary r : c != null ? c.publicRooms() : rooms.publicRooms()) {
                     JsonObject o = new JsonObject();
                     o.addProperty("id", r.id());
                     o.addProperty("players", r.players());
