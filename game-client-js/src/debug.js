@@ -17,7 +17,9 @@ export function publishDebug(actions, target = window) {
     extrapolatedMs: 0, // > 0 while remote ships are drawn past the newest snapshot
     pendingInputs: 0,
     corrections: 0,
-    players: [], // [{id, x, y}] as drawn in the latest frame
+    players: [], // [{id, x, y, st}] as drawn in the latest frame
+    shots: [], // [{id, owner, x, y}] as drawn in the latest frame
+    hits: [], // the latest `hit` game events, oldest first (at most 1000)
     frameTime: 0, // that frame's timestamp (performance.now() clock)
     ...actions,
   };

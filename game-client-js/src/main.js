@@ -33,7 +33,12 @@ const $ = (id) => document.getElementById(id);
 const controls = new ControlState();
 const renderer = new Renderer($('arena'));
 const overlay = new NetOverlay($('net-overlay'), netsim);
-const debug = publishDebug({ dropConnection: () => conn.dropTransport() });
+const debug = publishDebug({
+  dropConnection: () => conn.dropTransport(),
+  // Changes the network simulator's conditions, as the URL parameters would (lag, jitter, stall...).
+  setNetConditions: (conditions) => netsim.set(conditions),
+  worldToScreen: (x, y) => renderer.worldToScreen(x, y),
+});
 const fps = new RateMeter(1000);
 const serverErrors = { count: 0, last: '-' };
 
@@ -159,7 +164,13 @@ async function refreshRooms() {
 // ---- server messages ------------------------------------------------------------------------
 
 conn.on(S2C.SNAPSHOT, (snap) => app.session?.onSnapshot(snap, now()));
-conn.on(S2C.GAME_EVENT, (ev) => app.session?.onGameEvent(ev, now()));
+conn.on(S2C.GAME_EVENT, (ev) => {
+  app.session?.onGameEvent(ev, now());
+  if (ev?.type === 'hit') {
+    debug.hits.push(ev);
+    if (debug.hits.length > 1000) debug.hits.shift();
+  }
+});
 conn.on(S2C.GAME_INFO, (game) => app.session?.setGame(game));
 conn.on(S2C.ROOM_UPDATE, (room) => {
   if (!app.session) return;
@@ -212,6 +223,7 @@ function drawFrame(t) {
   pumpInputs(now());
   const session = app.session;
   let players = [];
+  let shots = [];
   let extrapolatedMs = 0;
   if (session) {
     aimAtPointer(session, t);
@@ -221,9 +233,11 @@ function drawFrame(t) {
       game: session.game, ownId: session.playerId, nameOf: (id) => session.nameOf(id), frameMs, now: t,
     });
     hud.update(session, frame, t);
-    players = frame.players.map((p) => ({ id: p.id, x: p.x, y: p.y }));
+    players = frame.players.map((p) => ({ id: p.id, x: p.x, y: p.y, st: p.st }));
+    shots = frame.shots.map((s) => ({ id: s.id, owner: s.owner, x: s.x, y: s.y }));
     extrapolatedMs = frame.extrapolatedMs;
   }
+  debug.shots = shots;
   updateDebug(session, players, extrapolatedMs, t);
   overlay.update(overlayRows(session, extrapolatedMs, t), t);
   requestAnimationFrame(drawFrame);

@@ -123,6 +123,7 @@ public final class ArenaGame implements Game {
             o.addProperty("hp", h.hp());
             o.addProperty("x", Math.round(h.x()));
             o.addProperty("y", Math.round(h.y()));
+            o.addProperty("shot", h.shot());
             return o;
         }
         if (ev instanceof ArenaEvent.Kill k) {

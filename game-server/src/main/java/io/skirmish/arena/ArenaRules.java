@@ -125,7 +125,7 @@ public final class ArenaRules {
     private static void damage(ArenaState s, Ship target, Shot shot, List<ArenaEvent> events) {
         ArenaPhysics p = s.physics;
         target.hp = Math.max(0, target.hp - p.shotDamage());
-        events.add(new ArenaEvent.Hit(target.id, shot.owner, p.shotDamage(), target.hp, shot.x, shot.y));
+        events.add(new ArenaEvent.Hit(target.id, shot.owner, p.shotDamage(), target.hp, shot.x, shot.y, shot.id));
         if (target.hp == 0) {
             target.respawnTicks = p.respawnTicks();
             target.deaths++;
