@@ -228,13 +228,14 @@ function drawFrame(t) {
   if (session) {
     aimAtPointer(session, t);
     renderer.insetLeft = roomPanel.visible ? roomPanel.width : 0;
-    const frame = session.frame(t, frameMs, controls.aim);
+    const frame = session.frame(t, frameMs, controls.aim, controls.current());
     renderer.draw(frame, {
       game: session.game, ownId: session.playerId, nameOf: (id) => session.nameOf(id), frameMs, now: t,
     });
     hud.update(session, frame, t);
-    players = frame.players.map((p) => ({ id: p.id, x: p.x, y: p.y, st: p.st }));
-    shots = frame.shots.map((s) => ({ id: s.id, owner: s.owner, x: s.x, y: s.y }));
+    players = frame.players.map((p) => ({ id: p.id, x: p.x, y: p.y, st: p.st, tp: Boolean(p.tp) }));
+    shots = frame.shots.map((s) => ({ key: s.key ?? s.id, id: s.id, owner: s.owner, x: s.x, y: s.y }));
+    debug.renderLag = frame.renderLag === null ? null : Math.round(frame.renderLag);
     extrapolatedMs = frame.extrapolatedMs;
   }
   debug.shots = shots;
@@ -244,7 +245,7 @@ function drawFrame(t) {
 }
 
 function aimAtPointer(session, t) {
-  const ship = session.predictor.renderPosition(session.sampler.alphaAt(t));
+  const ship = session.ownDrawn;
   if (!ship || !controls.pointer) return;
   const p = renderer.screenToWorld(controls.pointer.x, controls.pointer.y);
   controls.aim = Math.atan2(p.y - ship.y, p.x - ship.x);
@@ -261,6 +262,9 @@ function updateDebug(session, players, extrapolatedMs, t) {
   debug.clockOffset = clock.offset === null ? null : Math.round(clock.offset - performance.timeOrigin);
   debug.snapshotHz = session ? session.snapshotRate.rate(t) : 0;
   debug.interpDelay = session ? Math.round(session.buffer.delay) : null;
+  debug.snapshotJitter = session ? Math.round(session.buffer.jitter) : null;
+  debug.stalls = session?.buffer.stallCount ?? 0;
+  debug.screenHits = session?.shots.screenHits ?? 0;
   debug.extrapolatedMs = Math.round(extrapolatedMs);
   debug.pendingInputs = session?.predictor.pending.length ?? 0;
   debug.corrections = session?.predictor.corrections ?? 0;
@@ -276,7 +280,7 @@ function overlayRows(session, extrapolatedMs, t) {
     ['RTT', `${ms(clock.lastRtt)} (avg ${ms(clock.rtt)})`],
     ['Clock offset', clock.offset === null ? '-' : `${Math.round(clock.offset - performance.timeOrigin)} ms`],
     ['Snapshots', session ? `${session.snapshotRate.rate(t).toFixed(0)} /s` : '-'],
-    ['Interp delay', session ? `${ms(session.buffer.delay)} (target ${ms(session.buffer.targetDelay())})` : '-'],
+    ['Interp delay', session ? `${ms(session.buffer.delay)} (target ${ms(session.buffer.targetDelay())}, jitter ${ms(session.buffer.jitter)})` : '-'],
     ['Extrapolating', ms(extrapolatedMs)],
     ['Pending inputs', session ? `${session.predictor.pending.length} (skipped ${session.skippedInputs})` : '-'],
     ['Corrections', session ? `${session.predictor.corrections} (last ${session.predictor.lastError.toFixed(2)})` : '-'],
