@@ -115,7 +115,7 @@ export class OwnShots {
     const hits = [];
     this.list = this.list.filter((shot) => {
       const age = 1 + renderTick - shot.rt;
-      if (age > p.shotTtlTicks + 1 || age >= shot.endAge) return false;
+      if (age > p.shotTtlTicks || age >= shot.endAge) return false;
       shot.ox *= k;
       shot.oy *= k;
       const x = shot.x0 + shot.vx * this.dt * age + shot.ox;

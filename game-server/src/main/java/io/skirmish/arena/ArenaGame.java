@@ -127,7 +127,7 @@ public final class ArenaGame implements Game<PlayerInput> {
     @Override
     public void step(long tick, Map<Integer, List<PlayerInput>> inputs) {
         events.clear();
-        ArenaRules.step(state, inputs, ctx.phase() == Phase.PLAYING, events);
+        ArenaRules.step(state, tick, inputs, ctx.phase() == Phase.PLAYING, events);
         for (ArenaEvent ev : events) {
             ctx.emit(toWire(ev));
         }
