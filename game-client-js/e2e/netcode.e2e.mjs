@@ -24,7 +24,7 @@ const { values: args } = parseArgs({
 const SCALE = Number(args.scale) > 0 ? Number(args.scale) : 1;
 const LINK = { lag: 150, jitter: 20 };
 const STALL = { stall: 300, stallEvery: 10000 };
-const PARTS_S = { move: 60 * SCALE, stall: 60 * SCALE, fight: 30 * SCALE };
+const PARTS_S = { move: 45 * SCALE, stall: 45 * SCALE, fight: 30 * SCALE };
 const KEYS = ['KeyD', 'KeyS', 'KeyA', 'KeyW'];
 
 // Records every frame once, and every keydown, into window.__rec (installed before the page runs).
@@ -116,7 +116,7 @@ async function chase(page, me, target, state) {
     const [a, b] = pos;
     const dx = a && b ? b.x - a.x : 0;
     const dy = a && b ? b.y - a.y : 0;
-    const far = Math.sqrt(dx * dx + dy * dy) > 380;
+    const far = Math.sqrt(dx * dx + dy * dy) > 260;
     await hold('KeyD', far && dx > 60);
     await hold('KeyA', far && dx < -60);
     await hold('KeyS', far && dy > 60);
