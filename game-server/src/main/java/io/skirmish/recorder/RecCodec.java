@@ -1,14 +1,13 @@
 package io.skirmish.recorder;
 
 import com.google.gson.Gson;
-import com.google.gson.TypeAdapter;
+import com.google.gson.GsonBuilder;
 import io.skirmish.game.Phase;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,8 @@ final class RecCodec {
             STEP = 7, HASH = 8, NOTE = 9, FAILURE = 10, INPUT_TYPE = 11;
     static final int END = 0;
     private static final Phase[] PHASES = Phase.values();
-    private static final Gson GSON = new Gson();
-    private static final Map<Class<?>, TypeAdapter<Object>> ADAPTERS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Inputs may hold NaN or infinities (an absent optional number): written as such, read back leniently. */
+    private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().setLenient().create();
 
     private Class<?> inputType;
 
@@ -35,11 +34,6 @@ final class RecCodec {
         } catch (ClassNotFoundException e) {
             throw new IOException("the recording's inputs are of an unknown class " + name);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    static TypeAdapter<Object> adapter(Class<?> c) {
-        return ADAPTERS.computeIfAbsent(c, k -> (TypeAdapter<Object>) GSON.getAdapter(k));
     }
 
     void write(DataOutputStream out, Rec r) throws IOException {
@@ -103,14 +97,13 @@ final class RecCodec {
         }
         out.writeShort(players);
         if (players == 0) return;
-        TypeAdapter<Object> a = adapter(inputType);
         for (Map.Entry<Integer, ? extends List<?>> e : inputs.entrySet()) {
             List<?> list = e.getValue();
             if (list.isEmpty()) continue;
             out.writeInt(e.getKey());
             out.writeShort(list.size());
             for (Object in : list) {
-                out.writeUTF(a.toJson(in));
+                out.writeUTF(GSON.toJson(in, inputType));
             }
         }
     }
@@ -167,9 +160,8 @@ final class RecCodec {
                     int id = in.readInt();
                     int n = in.readUnsignedShort();
                     List<Object> list = new ArrayList<>(n);
-                    TypeAdapter<Object> a = adapter(inputType);
                     for (int k = 0; k < n; k++) {
-                        list.add(a.fromJson(in.readUTF()));
+                        list.add(GSON.fromJson(in.readUTF(), inputType));
                     }
                     inputs.put(id, list);
                 }

@@ -45,13 +45,15 @@ final class RecordedGame<I> implements Game<I> {
         pending = null;
         if (kept == null) return; // too much happened unbound: this game is not recorded
         rec = recorder;
-        for (Rec r : kept) {
-            if (r instanceof Rec.Create c) {
-                recorder.created(new Rec.Create(c.tick(), c.phase(), gameId, c.map(), c.seed()), ctx.tickRate());
-            } else {
-                recorder.write(r);
+        guarded(() -> {
+            for (Rec r : kept) {
+                if (r instanceof Rec.Create c) {
+                    recorder.created(new Rec.Create(c.tick(), c.phase(), gameId, c.map(), c.seed()), ctx.tickRate());
+                } else {
+                    recorder.write(r);
+                }
             }
-        }
+        });
     }
 
     @Override
@@ -125,7 +127,7 @@ final class RecordedGame<I> implements Game<I> {
         boolean outer = depth++ == 0 && rec != null;
         if (outer) {
             long t0 = System.nanoTime();
-            rec.step(tick, ctx.phase(), inputs);
+            guarded(() -> rec.step(tick, ctx.phase(), inputs));
             recorders.stats().spent(System.nanoTime() - t0);
         }
         try {
@@ -135,9 +137,9 @@ final class RecordedGame<I> implements Game<I> {
         } finally {
             depth--;
         }
-        if (outer) {
+        if (outer && rec != null) {
             long t0 = System.nanoTime();
-            rec.stepped(tick, ctx.phase(), game);
+            guarded(() -> rec.stepped(tick, ctx.phase(), game));
             recorders.stats().spent(System.nanoTime() - t0);
             recorders.stats().tick();
         }
@@ -173,7 +175,7 @@ final class RecordedGame<I> implements Game<I> {
         try {
             game.onDispose();
         } finally {
-            if (rec != null) rec.gameDisposed();
+            if (rec != null) guarded(rec::gameDisposed);
         }
     }
 
@@ -182,12 +184,26 @@ final class RecordedGame<I> implements Game<I> {
         if (depth++ == 0) {
             if (rec != null) {
                 long t0 = System.nanoTime();
-                rec.write(r);
+                guarded(() -> rec.write(r));
                 recorders.stats().spent(System.nanoTime() - t0);
             } else if (pending != null) {
                 pending.add(r);
                 if (pending.size() > MAX_PENDING) pending = null; // never bound: not recorded
             }
+        }
+    }
+
+    /**
+     * Runs a recorder call: the recorder must never take its room down, so a recorder that throws
+     * stops recording this game (said once in the log, counted), and the room plays on.
+     */
+    private void guarded(Runnable recording) {
+        try {
+            recording.run();
+        } catch (RuntimeException e) {
+            FlightRecorder broken = rec;
+            rec = null;
+            recorders.broken(broken, e);
         }
     }
 

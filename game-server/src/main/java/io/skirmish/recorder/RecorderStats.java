@@ -9,6 +9,7 @@ public final class RecorderStats {
     private final LongAdder nanos = new LongAdder();
     private final LongAdder ticks = new LongAdder();
     private final LongAdder written = new LongAdder();
+    private final LongAdder broken = new LongAdder();
 
     void bytes(long delta) {
         bytes.addAndGet(delta);
@@ -20,6 +21,15 @@ public final class RecorderStats {
 
     void tick() {
         ticks.increment();
+    }
+
+    void brokeOne() {
+        broken.increment();
+    }
+
+    /** Recorders that threw and stopped (their rooms went on unrecorded). */
+    public long broken() {
+        return broken.sum();
     }
 
     void wroteOne() {

@@ -159,6 +159,16 @@ public final class Recorders implements RoomObserver, AutoCloseable {
         r.release();
     }
 
+    /** A recorder threw (a bug, or inputs it cannot write): its room plays on unrecorded from here. */
+    void broken(FlightRecorder r, RuntimeException e) {
+        stats.brokeOne();
+        log.warn("flight recorder of room {} stopped: {}", r == null ? "?" : r.roomId(), e.toString());
+        if (r != null) {
+            live.values().remove(r);
+            r.release();
+        }
+    }
+
     /** A room's tick threw: seal its recorder and write the recording in the background. */
     void failed(FlightRecorder r, long tick, boolean inGame, Throwable error) {
         if (r.finished()) return;

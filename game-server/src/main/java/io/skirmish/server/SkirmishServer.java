@@ -113,6 +113,8 @@ public final class SkirmishServer implements AutoCloseable {
         metrics.counter("skirmish_recorder_seconds", "Game-thread time spent recording rooms", recorders,
                 r -> r.stats().seconds());
         metrics.counter("skirmish_recorder_ticks", "Room ticks recorded", recorders, r -> r.stats().ticks());
+        metrics.counter("skirmish_recorder_failures", "Flight recorders that threw and stopped (their rooms went on)",
+                recorders, r -> r.stats().broken());
         metrics.counter("skirmish_recordings_written", "Flight recordings written (failed rooms, downloads)", recorders,
                 r -> r.stats().written());
         this.adminToken = AdminToken.of(cfg.admin().token(), new SecureRandom());

@@ -59,6 +59,20 @@ class FlightRecorderTest {
     }
 
     @Test
+    void aRingThatNoLongerHoldsTheCreationReplaysFromACheckpoint() throws Exception {
+        ManualRooms r = new ManualRooms(RoomConfig.defaults(), ArenaGame.factory(), new Recorders(RecorderConfig.defaults()
+                .withDir(dir).withWindow(java.time.Duration.ofSeconds(20)).withCheckpointEvery(java.time.Duration.ofSeconds(5))));
+        Recording rec = r.recording(playAMinute(r));
+        assertTrue(rec.records().get(0) instanceof Rec.Checkpoint, "starts from a checkpoint: " + rec.records().get(0));
+        assertTrue(rec.records().get(0).tick() >= 30 * 30, "the first half minute was dropped");
+
+        Replayer.Result result = new Replayer(g -> ArenaGame.factory()).replay(rec);
+
+        assertEquals(Replayer.Outcome.MATCH, result.outcome(), result.detail());
+        assertTrue(result.hashesChecked() >= 20, "hashes checked: " + result.hashesChecked());
+    }
+
+    @Test
     void changingOneRecordedInputMakesTheReplayReportTheFirstMismatchingTick() throws Exception {
         ManualRooms r = rooms(ArenaGame.factory());
         Recording rec = r.recording(playAMinute(r));
