@@ -3,6 +3,8 @@ package io.skirmish;
 import io.skirmish.net.EventBudget;
 import io.skirmish.net.NetConfig;
 import io.skirmish.room.RoomConfig;
+import io.skirmish.game.GameCatalog;
+import io.skirmish.server.BuiltInGames;
 import io.skirmish.server.ServerConfig;
 import io.skirmish.server.SkirmishServer;
 import java.nio.file.Path;
@@ -88,6 +90,10 @@ public final class Main implements Callable<Integer> {
             description = "Serve the browser client from this directory instead of the built-in copy.")
     Path staticDir;
 
+    @Option(names = "--games", split = ",", defaultValue = "${env:SKIRMISH_GAMES:-}",
+            description = "Games quick play offers, the default first (for example arena,tag); empty = every game.")
+    List<String> games;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
     }
@@ -113,7 +119,9 @@ public final class Main implements Callable<Integer> {
         if (gameThreads > 0) {
             cfg = cfg.withGameThreads(gameThreads);
         }
-        SkirmishServer server = SkirmishServer.start(cfg);
+        GameCatalog catalog = BuiltInGames.catalog().withQuickplay(games == null ? List.of()
+                : games.stream().map(String::strip).filter(g -> !g.isEmpty()).toList());
+        SkirmishServer server = SkirmishServer.start(cfg, catalog);
         awaitTermination(server::drainAndClose);
         return 0;
     }

@@ -1,7 +1,8 @@
 package io.skirmish.room;
 
 import com.google.gson.JsonObject;
-import io.skirmish.game.GameFactory;
+import io.skirmish.game.GameCatalog;
+import io.skirmish.game.GameType;
 import io.skirmish.loop.Tickable;
 import io.skirmish.loop.Ticker;
 import io.skirmish.protocol.Events;
@@ -39,7 +40,7 @@ public final class Room implements Tickable {
     private final String id;
     private final String code;
     private final RoomConfig cfg;
-    private final GameFactory factory;
+    private final GameCatalog games;
     private final Ticker ticker;
     private final RoomMetrics metrics;
     private final Host host;
@@ -65,13 +66,13 @@ public final class Room implements Tickable {
     private boolean dirty = true;
     private long emptySinceTick = -1;
 
-    Room(String id, String code, RoomSettings settings, RoomConfig cfg, GameFactory factory, Ticker ticker,
+    Room(String id, String code, RoomSettings settings, RoomConfig cfg, GameCatalog games, Ticker ticker,
          RoomMetrics metrics, Host host, JoinCodes ids, RoomObserver observer) {
         this.id = id;
         this.code = code;
         this.settings = settings;
         this.cfg = cfg;
-        this.factory = factory;
+        this.games = games;
         this.ticker = ticker;
         this.metrics = metrics;
         this.host = host;
@@ -296,8 +297,8 @@ public final class Room implements Tickable {
         return cfg;
     }
 
-    GameFactory factory() {
-        return factory;
+    GameCatalog games() {
+        return games;
     }
 
     long currentTick() {
@@ -326,13 +327,16 @@ public final class Room implements Tickable {
         if (old != null) {
             old.game().onDispose();
         }
+        GameType type = games.get(settings.game());
         JsonObject extra = new JsonObject();
+        extra.addProperty("id", type.id());
+        extra.addProperty("name", type.name());
         extra.addProperty("tickRate", cfg.tickRate());
         extra.addProperty("snapshotRate", cfg.snapshotRate());
-        GameSlot<?> next = GameSlot.open(factory.create(settings.map()), this, seed, extra);
+        GameSlot<?> next = GameSlot.open(type.factory().create(settings.map()), this, seed, extra);
         slot = next;
         members.seats().forEach(s -> next.game().onJoin(s.id, s.name));
-        observer.gameStarted(this, tick, "default", settings.map(), seed);
+        observer.gameStarted(this, tick, type.id(), settings.map(), seed);
     }
 
     void kickSeat(Seat target, String reason) {
@@ -371,7 +375,7 @@ public final class Room implements Tickable {
     }
 
     private RoomSummary summarize() {
-        return new RoomSummary(id, members.seatCount(), settings.maxPlayers(), rounds.phase().wire(), settings.map(),
+        return new RoomSummary(id, members.seatCount(), settings.maxPlayers(), rounds.phase().wire(), settings.game(), settings.map(),
                 members.spectators().size());
     }
 

@@ -22,6 +22,7 @@ final class RoomJson {
         o.addProperty("id", r.id());
         o.addProperty("code", r.code());
         o.addProperty("private", r.isPrivate());
+        o.addProperty("game", st.game());
         o.addProperty("capacity", st.maxPlayers());
         o.addProperty("phase", rounds.phase().wire());
         int hostId = members.hostId();
@@ -34,6 +35,7 @@ final class RoomJson {
         JsonObject so = new JsonObject();
         so.addProperty("maxPlayers", st.maxPlayers());
         so.addProperty("roundSeconds", roundSeconds);
+        so.addProperty("game", st.game());
         so.addProperty("map", st.map());
         so.addProperty("spectators", st.spectators());
         so.addProperty("hasPassword", st.hasPassword());

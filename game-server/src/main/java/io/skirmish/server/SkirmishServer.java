@@ -2,8 +2,7 @@ package io.skirmish.server;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.skirmish.arena.ArenaGame;
-import io.skirmish.game.GameFactory;
+import io.skirmish.game.GameCatalog;
 import io.skirmish.game.Phase;
 import io.skirmish.loop.GameLoop;
 import io.skirmish.loop.OverloadMonitor;
@@ -51,7 +50,7 @@ public final class SkirmishServer implements AutoCloseable {
     private final long startedAt = System.currentTimeMillis();
     private volatile boolean closed;
 
-    private SkirmishServer(ServerConfig cfg, GameFactory games) {
+    private SkirmishServer(ServerConfig cfg, GameCatalog games) {
         this.cfg = cfg;
         this.metrics = new ServerMetrics(cfg.rooms().tickRate());
         this.loops = new GameLoop[cfg.gameThreads()];
@@ -112,13 +111,13 @@ public final class SkirmishServer implements AutoCloseable {
         }
     }
 
-    /** Starts a server running the arena game; returns once the port is bound. */
+    /** Starts a server running the built-in games; returns once the port is bound. */
     public static SkirmishServer start(ServerConfig cfg) {
-        return start(cfg, ArenaGame.factory());
+        return start(cfg, BuiltInGames.catalog());
     }
 
-    /** Starts a server running any game. */
-    public static SkirmishServer start(ServerConfig cfg, GameFactory games) {
+    /** Starts a server running the games of a catalog. */
+    public static SkirmishServer start(ServerConfig cfg, GameCatalog games) {
         SkirmishServer s = new SkirmishServer(cfg, games);
         for (GameLoop loop : s.loops) {
             loop.start();
@@ -221,6 +220,7 @@ public final class SkirmishServer implements AutoCloseable {
                     o.addProperty("players", r.players());
                     o.addProperty("capacity", r.capacity());
                     o.addProperty("phase", r.phase());
+                    o.addProperty("game", r.game());
                     o.addProperty("map", r.map());
                     list.add(o);
                 }
@@ -228,6 +228,7 @@ public final class SkirmishServer implements AutoCloseable {
                 o.add("rooms", list);
                 yield HttpRoutes.Response.json(200, o.toString());
             }
+            case "/api/games" -> HttpRoutes.Response.json(200, rooms.games().toJson().toString());
             case "/metrics" -> HttpRoutes.Response.text(200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
             default -> null;
         };
