@@ -2,12 +2,9 @@ package io.skirmish.room;
 
 import com.google.gson.JsonObject;
 import io.skirmish.game.GameCatalog;
-import io.skirmish.game.GameType;
 import io.skirmish.loop.Tickable;
 import io.skirmish.loop.Ticker;
 import io.skirmish.protocol.Events;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -221,21 +218,16 @@ public final class Room implements Tickable {
 
     private void expireSeats() {
         int grace = cfg.ticks(cfg.seatGrace());
-        List<Seat> expired = new ArrayList<>(0);
-        for (Seat s : members.seats()) {
-            if (s.disconnectedAtTick >= 0 && tick - s.disconnectedAtTick >= grace) {
-                expired.add(s);
-            }
-        }
-        expired.forEach(this::removeSeat);
+        members.seats().stream().filter(s -> s.disconnectedAtTick >= 0 && tick - s.disconnectedAtTick >= grace)
+                .toList().forEach(this::removeSeat);
     }
 
-    /** The round is over: {@code round:end} with the game's results, then the scoreboard phase. */
+    /** The round is over: {@code round:end} with the game's results (if any), then the scoreboard phase. */
     private void finishRound(JsonObject results) {
         log.info("room round ended room={} tick={} round={} players={}", id, tick, rounds.round(), members.seatCount());
         JsonObject fields = new JsonObject();
         fields.addProperty("round", rounds.round());
-        results.entrySet().forEach(e -> fields.add(e.getKey(), e.getValue()));
+        if (results != null) results.entrySet().forEach(e -> fields.add(e.getKey(), e.getValue()));
         slot.emitFields("round:end", fields);
         rounds.roundOver(tick);
     }
@@ -327,16 +319,10 @@ public final class Room implements Tickable {
         if (old != null) {
             old.game().onDispose();
         }
-        GameType type = games.get(settings.game());
-        JsonObject extra = new JsonObject();
-        extra.addProperty("id", type.id());
-        extra.addProperty("name", type.name());
-        extra.addProperty("tickRate", cfg.tickRate());
-        extra.addProperty("snapshotRate", cfg.snapshotRate());
-        GameSlot<?> next = GameSlot.open(type.factory().create(settings.map()), this, seed, extra);
+        GameSlot<?> next = GameSlot.open(games.get(settings.game()), settings.map(), this, seed);
         slot = next;
         members.seats().forEach(s -> next.game().onJoin(s.id, s.name));
-        observer.gameStarted(this, tick, type.id(), settings.map(), seed);
+        observer.gameStarted(this, tick, settings.game(), settings.map(), seed);
     }
 
     void kickSeat(Seat target, String reason) {
@@ -375,8 +361,7 @@ public final class Room implements Tickable {
     }
 
     private RoomSummary summarize() {
-        return new RoomSummary(id, members.seatCount(), settings.maxPlayers(), rounds.phase().wire(), settings.game(), settings.map(),
-                members.spectators().size());
+        return RoomJson.summary(this, members, rounds);
     }
 
     /** The round cycle's calls into the room. */
@@ -391,8 +376,7 @@ public final class Room implements Tickable {
         @Override
         public void roundTimeUp(int round) {
             slot.game().onRoundEnd(round);
-            JsonObject results = slot.takeRoundResults();
-            finishRound(results == null ? new JsonObject() : results);
+            finishRound(slot.takeRoundResults());
         }
 
         @Override

@@ -77,6 +77,13 @@ final class RoomJson {
         return new RawJson(ack.toString());
     }
 
+    /** What {@code GET /api/rooms} and monitoring see. */
+    static RoomSummary summary(Room r, Members members, RoundCycle rounds) {
+        RoomSettings st = r.settings();
+        return new RoomSummary(r.id(), members.seatCount(), st.maxPlayers(), rounds.phase().wire(), st.game(), st.map(),
+                members.spectators().size());
+    }
+
     /** {@code {ok: true, room}}. */
     static RawJson withRoom(JsonObject room) {
         JsonObject ack = new JsonObject();
