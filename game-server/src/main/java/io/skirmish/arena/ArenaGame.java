@@ -28,7 +28,7 @@ public final class ArenaGame implements Game<PlayerInput> {
     private final List<ArenaEvent> events = new ArrayList<>();
 
     /** The arena's events on the wire (the room adds {@code type} and {@code tick}). */
-    record Hit(int target, int attacker, int damage, int hp, long x, long y) implements GameEvent {
+    record Hit(int target, int attacker, int damage, int hp, long x, long y, int shot) implements GameEvent {
         public String type() { return "hit"; }
     }
 
@@ -117,7 +117,7 @@ public final class ArenaGame implements Game<PlayerInput> {
     @Override
     public void step(long tick, Map<Integer, List<PlayerInput>> inputs) {
         events.clear();
-        ArenaRules.step(state, inputs, ctx.phase() == Phase.PLAYING, events);
+        ArenaRules.step(state, tick, inputs, ctx.phase() == Phase.PLAYING, events);
         for (ArenaEvent ev : events) {
             ctx.emit(toWire(ev));
         }
@@ -126,7 +126,7 @@ public final class ArenaGame implements Game<PlayerInput> {
     private static GameEvent toWire(ArenaEvent ev) {
         // Java 17 has no pattern switch (preview only): instanceof over the sealed kinds.
         if (ev instanceof ArenaEvent.Hit h) {
-            return new Hit(h.target(), h.attacker(), h.damage(), h.hp(), Math.round(h.x()), Math.round(h.y()));
+            return new Hit(h.target(), h.attacker(), h.damage(), h.hp(), Math.round(h.x()), Math.round(h.y()), h.shot());
         }
         if (ev instanceof ArenaEvent.Kill k) {
             return new Kill(k.victim(), k.killer());

@@ -50,6 +50,7 @@ public final class RoomManager implements Room.Host {
     private final Object quickplayLock = new Object();
     private volatile boolean accepting = true;
     private volatile boolean overloaded;
+    private volatile CodeSource codeSource;
     private volatile RoomObserver observer = RoomObserver.NONE;
 
     public RoomManager(RoomConfig cfg, GameCatalog games, Ticker ticker, RoomMetrics metrics, Scheduler scheduler,
@@ -62,6 +63,12 @@ public final class RoomManager implements Room.Host {
         this.codes = codes;
         this.perConnection = new AttemptLimiter(ticker, limits.perConnection(), limits.window(), limits.unit());
         this.perAddress = new AttemptLimiter(ticker, limits.perAddress(), limits.window(), limits.unit());
+        this.codeSource = codes::newCode;
+    }
+
+    /** Replaces where join codes come from (cluster mode: codes claimed for the whole cluster). */
+    public void useCodes(CodeSource source) {
+        this.codeSource = source;
     }
 
     /**
@@ -142,7 +149,7 @@ public final class RoomManager implements Room.Host {
         GameType type = patch.game() == null ? games.defaultGame() : games.get(patch.game());
         RoomSettings settings = defaultSettings(type == null ? games.defaultGame() : type).apply(patch, games);
         Room[] holder = new Room[1];
-        codes.newCode(code -> {
+        codeSource.next(code -> {
             Room candidate = new Room(codes.newRoomId(), code, settings, cfg, games, ticker, metrics, this, codes, observer);
             if (byCode.putIfAbsent(code, candidate) == null) {
                 holder[0] = candidate;
