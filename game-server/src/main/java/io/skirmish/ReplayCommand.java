@@ -1,6 +1,7 @@
 package io.skirmish;
 
-import io.skirmish.arena.ArenaGame;
+import io.skirmish.game.GameType;
+import io.skirmish.server.BuiltInGames;
 import io.skirmish.game.GameFactory;
 import io.skirmish.recorder.Recording;
 import io.skirmish.recorder.ReplayServer;
@@ -70,6 +71,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     /** The games this server can replay, by the id recordings carry. */
     static GameFactory factory(String game) {
-        return game.equals("arena") || game.equals("default") ? ArenaGame.factory() : null;
+        GameType t = BuiltInGames.catalog().get(game);
+        return t == null ? null : t.factory();
     }
 }

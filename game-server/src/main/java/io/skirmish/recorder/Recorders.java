@@ -2,7 +2,9 @@ package io.skirmish.recorder;
 
 import com.google.gson.JsonObject;
 import io.skirmish.game.Game;
+import io.skirmish.game.GameCatalog;
 import io.skirmish.game.GameFactory;
+import io.skirmish.game.GameType;
 import io.skirmish.room.Room;
 import io.skirmish.room.RoomObserver;
 import io.skirmish.room.RoomSettings;
@@ -62,24 +64,17 @@ public final class Recorders implements RoomObserver, AutoCloseable {
         return stats;
     }
 
+    /** The same games, each recording itself into its room's recorder. */
+    public GameCatalog wrap(GameCatalog catalog) {
+        GameType[] types = catalog.all().stream()
+                .map(t -> new GameType(t.id(), t.name(), t.maps(), t.roundSeconds(), wrap(t.factory())))
+                .toArray(GameType[]::new);
+        return GameCatalog.of(types).withQuickplay(catalog.quickplay());
+    }
+
     /** A factory whose games record themselves into their room's recorder. */
     public GameFactory wrap(GameFactory factory) {
-        return new GameFactory() {
-            @Override
-            public Game<?> create(String mapId) {
-                return recorded(factory.create(mapId), mapId);
-            }
-
-            @Override
-            public boolean supportsMap(String mapId) {
-                return factory.supportsMap(mapId);
-            }
-
-            @Override
-            public String defaultMap() {
-                return factory.defaultMap();
-            }
-        };
+        return mapId -> recorded(factory.create(mapId), mapId);
     }
 
     private <I> Game<I> recorded(Game<I> game, String map) {

@@ -146,7 +146,12 @@ public final class Replayer {
 
     private Game<?> create(String game, String map) {
         GameFactory f = games.apply(game);
-        return f == null || !f.supportsMap(map) ? null : f.create(map);
+        if (f == null) return null;
+        try {
+            return f.create(map);
+        } catch (RuntimeException e) {
+            return null; // a map this game does not have
+        }
     }
 
     @SuppressWarnings("unchecked")

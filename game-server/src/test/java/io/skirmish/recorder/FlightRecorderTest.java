@@ -47,7 +47,7 @@ class FlightRecorderTest {
         ManualRooms r = rooms(ArenaGame.factory());
         Room room = playAMinute(r);
         Recording rec = r.recording(room);
-        assertEquals("default", rec.records().stream().filter(x -> x instanceof Rec.Create).map(x -> ((Rec.Create) x).game())
+        assertEquals("arena", rec.records().stream().filter(x -> x instanceof Rec.Create).map(x -> ((Rec.Create) x).game())
                 .findFirst().orElseThrow());
         assertTrue(rec.records().stream().anyMatch(x -> x instanceof Rec.Join j && j.name().equals("late")));
 
@@ -121,16 +121,6 @@ class FlightRecorderTest {
                                 throw x.getCause();
                             }
                         });
-            }
-
-            @Override
-            public boolean supportsMap(String mapId) {
-                return arena.supportsMap(mapId);
-            }
-
-            @Override
-            public String defaultMap() {
-                return arena.defaultMap();
             }
         };
     }

@@ -1,6 +1,8 @@
 package io.skirmish.recorder;
 
+import io.skirmish.game.GameCatalog;
 import io.skirmish.game.GameFactory;
+import io.skirmish.game.GameType;
 import io.skirmish.loop.GameLoop;
 import io.skirmish.loop.ManualTicker;
 import io.skirmish.protocol.Fields;
@@ -31,7 +33,12 @@ final class ManualRooms {
     final Recorders recorders;
     final List<Room> rooms = new CopyOnWriteArrayList<>();
 
+    /** Rooms of the arena's maps running games from {@code games}. */
     ManualRooms(RoomConfig cfg, GameFactory games, Recorders recorders) {
+        this(cfg, games, io.skirmish.arena.ArenaGame.TYPE.maps(), recorders);
+    }
+
+    ManualRooms(RoomConfig cfg, GameFactory games, List<String> maps, Recorders recorders) {
         this.cfg = cfg;
         this.recorders = recorders;
         this.loop = new GameLoop("test", ticker, cfg.tickRate(), 3, n -> { });
@@ -48,7 +55,7 @@ final class ManualRooms {
                 loop.remove(room);
             }
         };
-        manager = new RoomManager(cfg, recorders.wrap(games), ticker, RoomMetrics.NONE, scheduler,
+        manager = new RoomManager(cfg, recorders.wrap(GameCatalog.of(new GameType("arena", "Arena", maps, games))), ticker, RoomMetrics.NONE, scheduler,
                 new JoinCodes(new SecureRandom()), RoomManager.GuessLimits.defaults());
         manager.observe(recorders);
     }

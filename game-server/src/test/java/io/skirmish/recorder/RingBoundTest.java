@@ -95,7 +95,7 @@ class RingBoundTest {
                 .withCheckpointEvery(Duration.ofSeconds(5)).withMaxBytesPerRoom(1 << 20);
         Recorders recorders = new Recorders(cfg);
         GameFactory sums = map -> new SumGame();
-        ManualRooms r = new ManualRooms(RoomConfig.defaults(), sums, recorders);
+        ManualRooms r = new ManualRooms(RoomConfig.defaults(), sums, List.of("sums"), recorders);
         List<ManualRooms.Bot> bots = new ArrayList<>();
         for (int i = 0; i < 8; i++) bots.add(r.new Bot(i).join("bot" + i));
         Room room = r.rooms.get(0);
