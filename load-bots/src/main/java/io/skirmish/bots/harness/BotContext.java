@@ -7,6 +7,7 @@ import io.skirmish.bots.net.Sockets;
 import io.skirmish.bots.stats.ErrorTally;
 import io.skirmish.bots.stats.Role;
 import io.skirmish.bots.stats.RoleStats;
+import io.skirmish.bots.stats.RoomStats;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,7 +29,8 @@ final class BotContext implements AutoCloseable {
     final ErrorTally errors = new ErrorTally();
     final RoleStats players = new RoleStats();
     final RoleStats spectators = new RoleStats();
-    /** Whether steady-state figures are recorded: false until the ramp and the warm-up are over. */
+    final RoomStats rooms = new RoomStats();
+    /** Whether the measured window has begun: false during the ramp and the warm-up. */
     volatile boolean measuring;
     /** The {@code game} of the first successful join: what the server advertises. */
     final AtomicReference<Messages.Game> game = new AtomicReference<>();
