@@ -107,4 +107,9 @@ public record LoadConfig(URI url, int bots, int spectators, Ramp ramp, Duration 
         return new LoadConfig(url, bots, spectators, ramp, duration, warmup, room, behaviour, seed, password,
                 thresholds, s);
     }
+
+    public LoadConfig withRoom(RoomTarget r) {
+        return new LoadConfig(url, bots, spectators, ramp, duration, warmup, r, behaviour, seed, password,
+                thresholds, shard);
+    }
 }

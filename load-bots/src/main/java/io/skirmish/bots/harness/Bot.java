@@ -67,6 +67,8 @@ final class Bot {
     private final ClockSync clockSync = new ClockSync();
     private final CompletableFuture<String> createdCode = new CompletableFuture<>();
     private final AtomicLong snapshots = new AtomicLong();
+    /** Snapshots received in the measured window (after the warm-up). */
+    private final AtomicLong measuredSnapshots = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
     private final AtomicLong disconnects = new AtomicLong();
     private final AtomicLong kicks = new AtomicLong();
@@ -178,9 +180,15 @@ final class Bot {
         long joined = joinedNanos;
         long from = role == Role.PLAYER ? joined : firstSnapshotNanos;
         double active = started == 0 ? 0 : (endNanos - started) / 1e9;
-        double playingSeconds = from == 0 ? 0 : (endNanos - from) / 1e9;
+        long measuredFrom = ctx.measuringSinceNanos;
         long n = snapshots.get();
-        return new BotSummary(index, name, role, roomKey, joined != 0, n, active, playingSeconds,
+        if (from != 0 && measuredFrom != 0 && measuredFrom < endNanos) {
+            // The rate of the measured window, like every judged figure: a cold start's gaps are warm-up.
+            from = Math.max(from, measuredFrom);
+            n = measuredSnapshots.get();
+        }
+        double playingSeconds = from == 0 ? 0 : (endNanos - from) / 1e9;
+        return new BotSummary(index, name, role, roomKey, joined != 0, snapshots.get(), active, playingSeconds,
                 playingSeconds > 0 ? n / playingSeconds : 0, traffic.bytesIn(), traffic.bytesOut(),
                 traffic.messagesIn(), traffic.messagesOut(), reconnects.get(), disconnects.get(), kicks.get());
     }
@@ -420,6 +428,9 @@ final class Bot {
         Messages.Snapshot snap = SnapshotReader.read(json);
         if (snapshots.getAndIncrement() == 0) {
             firstSnapshotNanos = receivedNanos;
+        }
+        if (ctx.measuring) {
+            measuredSnapshots.incrementAndGet();
         }
         stats.snapshots.increment();
         Ship self = findSelf(snap.players());

@@ -32,6 +32,8 @@ final class BotContext implements AutoCloseable {
     final RoomStats rooms = new RoomStats();
     /** Whether the measured window has begun: false during the ramp and the warm-up. */
     volatile boolean measuring;
+    /** When {@link #measuring} became true ({@link System#nanoTime()}); 0 before. */
+    volatile long measuringSinceNanos;
     /** The {@code game} of the first successful join: what the server advertises. */
     final AtomicReference<Messages.Game> game = new AtomicReference<>();
 

@@ -90,6 +90,7 @@ final class Progress {
 
     /** From now on, what is recorded counts. */
     void startMeasuring() {
+        ctx.measuringSinceNanos = System.nanoTime();
         ctx.measuring = true;
         server.measuring();
         measuringStarted.countDown();

@@ -42,7 +42,7 @@ public final class ReportMerge {
         }
         boolean spectators = shards.stream().anyMatch(r -> r.spectators() != null);
         List<BotSummary> slowest = shards.stream().flatMap(r -> r.slowestPlayers().stream())
-                .sorted(Comparator.comparingDouble(BotSummary::snapshotRateHz)).limit(Reports.SLOWEST).toList();
+                .sorted(Comparator.comparingDouble(BotSummary::snapshotRateHz).thenComparingInt(BotSummary::index)).limit(Reports.SLOWEST).toList();
         return new Report(first.startedAt(), shards.stream().mapToDouble(Report::seconds).max().orElse(0), setup,
                 first.tickRate(), first.snapshotRate(), role(shards, "players.", Report::players),
                 spectators ? role(shards, "spectators.", Report::spectators) : null,

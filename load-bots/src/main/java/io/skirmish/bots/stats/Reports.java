@@ -72,7 +72,7 @@ public final class Reports {
     static List<BotSummary> slowest(List<BotSummary> playerBots) {
         return playerBots.stream()
                 .filter(BotSummary::joined)
-                .sorted(Comparator.comparingDouble(BotSummary::snapshotRateHz))
+                .sorted(Comparator.comparingDouble(BotSummary::snapshotRateHz).thenComparingInt(BotSummary::index))
                 .limit(SLOWEST)
                 .toList();
     }
