@@ -9,6 +9,7 @@ import io.skirmish.bots.stats.Role;
 import io.skirmish.bots.stats.RoleStats;
 import io.skirmish.bots.stats.RoomStats;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,6 +35,8 @@ final class BotContext implements AutoCloseable {
     volatile boolean measuring;
     /** When {@link #measuring} became true ({@link System#nanoTime()}); 0 before. */
     volatile long measuringSinceNanos;
+    /** The errors by kind when the measured window began: those were the warm-up's. */
+    volatile Map<String, Long> warmupErrors;
     /** The {@code game} of the first successful join: what the server advertises. */
     final AtomicReference<Messages.Game> game = new AtomicReference<>();
 

@@ -85,7 +85,8 @@ public final class LoadRun {
                     (endNanos - startNanos) / 1e9,
                     game == null ? null : new Reports.Advertised(game.tickRate(), game.snapshotRate()),
                     ctx.players, ctx.spectators, ctx.rooms, ctx.errors, summaries, generator, monitor.eventThreadLag,
-                    monitor.laneLag, server.summary(), progress.timeline()));
+                    monitor.laneLag, server.summary(), progress.timeline(),
+                    ctx.warmupErrors != null ? ctx.warmupErrors : ctx.errors.byKind()));
             if (!config.shard().whole()) {
                 report = report.withShard(config.shard().toString());
             }

@@ -90,6 +90,7 @@ final class Progress {
 
     /** From now on, what is recorded counts. */
     void startMeasuring() {
+        ctx.warmupErrors = ctx.errors.byKind();
         ctx.measuringSinceNanos = System.nanoTime();
         ctx.measuring = true;
         server.measuring();

@@ -9,6 +9,7 @@ import java.util.Map;
  * @param tickRate what the server advertised in {@code game}; null if no bot joined
  * @param snapshotRate likewise
  * @param players judged over the measured window (after the warm-up)
+ * @param errors those of the measured window (the warm-up's are in {@code warmup})
  * @param spectators null when the run had none
  * @param warmup the players' figures during the ramp and the warm-up: shown, never judged
  * @param server the server's own figures from its {@code /metrics}; null when it was not reachable
@@ -67,10 +68,17 @@ public record Report(String startedAt, double seconds, Setup setup, Integer tick
      * The players during the ramp and the warm-up (a cold JVM on either side shows here).
      *
      * @param duration the warm-up after the ramp, as configured
+     * @param errors what went wrong before the measured window (a join that timed out on a cold server and
+     *     was retried, say): shown, not judged; a bot that never joined still fails the run
      */
-    public record Warmup(String duration, Latency inputAckMs, Latency snapshotAgeMs, Latency snapshotIntervalMs) {}
+    public record Warmup(String duration, Latency inputAckMs, Latency snapshotAgeMs, Latency snapshotIntervalMs,
+                         Errors errors) {}
 
-    public record Errors(long total, Map<String, Long> byKind) {}
+    public record Errors(long total, Map<String, Long> byKind) {
+        public static Errors of(Map<String, Long> byKind) {
+            return new Errors(byKind.values().stream().mapToLong(Long::longValue).sum(), byKind);
+        }
+    }
 
     /**
      * The bots' own process (processes, for a merged report): whether it kept up.

@@ -47,8 +47,9 @@ public final class ReportMerge {
                 first.tickRate(), first.snapshotRate(), role(shards, "players.", Report::players),
                 spectators ? role(shards, "spectators.", Report::spectators) : null,
                 new Report.Warmup(first.warmup().duration(), lat(shards, "players.warmup.inputAck"),
-                        lat(shards, "players.warmup.snapshotAge"), lat(shards, "players.warmup.snapshotInterval")),
-                errors(shards), generator(shards), server(shards), slowest, rooms(shards), timeline(shards),
+                        lat(shards, "players.warmup.snapshotAge"), lat(shards, "players.warmup.snapshotInterval"),
+                        errors(shards.stream().map(r -> r.warmup().errors()).toList())),
+                errors(shards.stream().map(Report::errors).toList()), generator(shards), server(shards), slowest, rooms(shards), timeline(shards),
                 histograms, null, null, null);
     }
 
@@ -97,10 +98,10 @@ public final class ReportMerge {
                 .mapToDouble(p -> rate.applyAsDouble(p) * p.botSeconds()).sum() / seconds);
     }
 
-    private static Report.Errors errors(List<Report> shards) {
+    private static Report.Errors errors(List<Report.Errors> parts) {
         Map<String, Long> byKind = new TreeMap<>();
-        shards.forEach(r -> r.errors().byKind().forEach((k, v) -> byKind.merge(k, v, Long::sum)));
-        return new Report.Errors(shards.stream().mapToLong(r -> r.errors().total()).sum(), byKind);
+        parts.stream().filter(e -> e != null).forEach(e -> e.byKind().forEach((k, v) -> byKind.merge(k, v, Long::sum)));
+        return Report.Errors.of(byKind);
     }
 
     private static Report.Generator generator(List<Report> shards) {

@@ -23,6 +23,9 @@ public final class ReportTable {
             latency(b, "input -> ack", warm.inputAckMs());
             latency(b, "snapshot age", warm.snapshotAgeMs());
             latency(b, "snapshot interval", warm.snapshotIntervalMs());
+            if (warm.errors() != null && warm.errors().total() > 0) {
+                line(b, "  errors in the warm-up: %d (%s)", warm.errors().total(), warm.errors().byKind());
+            }
         }
         role(b, "players (measured window, judged)", r.players());
         if (r.spectators() != null) {

@@ -25,11 +25,13 @@ public final class Reports {
      * @param game the {@code game} the server advertised, or null if no bot joined
      * @param bots every bot's summary, players and spectators
      * @param server the server's figures, or null when its {@code /metrics} was not reachable
+     * @param warmupErrors the errors by kind when the measured window began (all of them if it never did)
      */
     public record Measured(String startedAt, double seconds, Advertised game, RoleStats players,
                            RoleStats spectators, RoomStats rooms, ErrorTally errors, List<BotSummary> bots,
                            Report.Generator generator, Metric eventThreadLag, Metric laneLag,
-                           Report.ServerSide server, List<Report.TimePoint> timeline) {}
+                           Report.ServerSide server, List<Report.TimePoint> timeline,
+                           Map<String, Long> warmupErrors) {}
 
     /** What the server advertised in {@code game}. */
     public record Advertised(int tickRate, int snapshotRate) {}
@@ -52,8 +54,9 @@ public final class Reports {
                 role(players, m.players(), playerBots),
                 cfg.spectators() == 0 ? null : role(spectators, m.spectators(), spectatorBots),
                 new Report.Warmup(Durations.format(cfg.warmup()), Latency.of(m.players().inputAck.warmup()),
-                        Latency.of(m.players().snapshotAge.warmup()), Latency.of(m.players().snapshotInterval.warmup())),
-                new Report.Errors(m.errors().total(), m.errors().byKind()), m.generator(), m.server(),
+                        Latency.of(m.players().snapshotAge.warmup()), Latency.of(m.players().snapshotInterval.warmup()),
+                        Report.Errors.of(m.warmupErrors())),
+                Report.Errors.of(m.errors().since(m.warmupErrors())), m.generator(), m.server(),
                 slowest(playerBots), rooms(m.rooms(), playerBots), m.timeline(), histograms, null, null, null);
     }
 

@@ -60,7 +60,7 @@ public final class VerdictRules {
     private static void judgePlayers(Report r, Thresholds t, List<Miss> misses) {
         Report.RoleReport p = r.players();
         if (p.joined() < p.bots()) {
-            misses.add(new Miss(JOINS, "only " + p.joined() + " of " + p.bots() + " bots joined",
+            misses.add(new Miss(JOINS, "only " + p.joined() + " of " + p.bots() + " bots joined" + why(r),
                     Double.MAX_VALUE)); // a player who never got in is the worst there is
         }
         if (p.snapshots() == 0) {
@@ -86,6 +86,15 @@ public final class VerdictRules {
                         floor / Math.max(0.01, slowest.snapshotRateHz())));
             }
         }
+    }
+
+    /** The commonest errors of the whole run, warm-up included: why bots did not get in. */
+    private static String why(Report r) {
+        Map<String, Long> all = new java.util.TreeMap<>(r.errors().byKind());
+        if (r.warmup() != null && r.warmup().errors() != null) {
+            r.warmup().errors().byKind().forEach((k, v) -> all.merge(k, v, Long::sum));
+        }
+        return all.isEmpty() ? "" : " (" + topKinds(all) + ")";
     }
 
     private static double ratio(double measured, double limit) {

@@ -43,7 +43,7 @@ class HtmlReportIT {
                 1, 1, 1, 1, 0, 0, 0));
         Report r = new Report("2026-12-02T00:00:00Z", 20, new Report.Setup("http://127.0.0.1:3000", 75, 0, "50.0/s",
                 "20s", "5s", "quick", "fight", 1, new Report.Limits(100, 150, "90.0%", 0)), 30, 30, players, null,
-                new Report.Warmup("5s", L, L, L), new Report.Errors(1, Map.of("disconnect: <i>x</i>", 1L)),
+                new Report.Warmup("5s", L, L, L, Report.Errors.of(Map.of())), new Report.Errors(1, Map.of("disconnect: <i>x</i>", 1L)),
                 new Report.Generator(120, 2, 300, 150, 200, L, L), new Report.ServerSide(75, 90, 140, 40, 75), slowest,
                 rooms, timeline, Map.of(), null,
                 new Report.Capacity(75, "input-ack", "at 100 players: input-ack p99 180.0 ms > 150.0 ms", steps),

@@ -31,7 +31,7 @@ class ReportMergeTest {
         players.metrics().forEach(m -> m.roll(true));
         Report r = Reports.build(cfg, new Reports.Measured("t0", 10, new Reports.Advertised(30, 30), players,
                 new RoleStats(), new RoomStats(), errors, bots, Fixtures.generator(Fixtures.NONE), new Metric(),
-                new Metric(), null, List.of()));
+                new Metric(), null, List.of(), Map.of()));
         // Through the JSON the shards write and the merge reads.
         return Json.read(Json.pretty(r), Report.class);
     }

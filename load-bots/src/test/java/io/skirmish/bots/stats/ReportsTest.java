@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.skirmish.bots.config.LoadConfig;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ReportsTest {
@@ -36,7 +37,7 @@ class ReportsTest {
 
         Report r = Reports.build(LoadConfig.defaults(URI.create("http://127.0.0.1:1")).withBots(3),
                 new Reports.Measured("t0", 10.004, new Reports.Advertised(30, 30), players, new RoleStats(), rooms,
-                        errors, bots, Fixtures.generator(Fixtures.NONE), new Metric(), new Metric(), null, List.of()));
+                        errors, bots, Fixtures.generator(Fixtures.NONE), new Metric(), new Metric(), null, List.of(), Map.of()));
 
         Report.RoleReport p = r.players();
         assertEquals(3, p.bots());

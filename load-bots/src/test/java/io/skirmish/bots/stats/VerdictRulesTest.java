@@ -43,13 +43,27 @@ class VerdictRulesTest {
         assertFalse(v.pass());
         assertEquals(1, v.exitCode());
         assertEquals(List.of(
-                "only 48 of 50 bots joined",
+                "only 48 of 50 bots joined (room:join ROOM_FULL: 2)",
                 "snapshot age p99 120.0 ms > 100.0 ms",
                 "input-ack p99 200.0 ms > 150.0 ms",
                 "bot-7 got 20.0 snapshots/s < 27.0 (90.0% of 30)",
                 "2 errors > 0 allowed (room:join ROOM_FULL: 2)"), v.reasons());
         // Worst first: a player who never got in, then how far past its limit each figure was.
         assertEquals(List.of("joins", "errors", "snapshot-rate", "input-ack", "snapshot-age"), v.breached());
+    }
+
+    @Test
+    void errorsOfTheWarmupAreShownNotJudged() {
+        Report measured = report(50, p99(20), p99(60), 29.9, Map.of(), p99(1));
+        Report.Setup setup = new Report.Setup("http://127.0.0.1:1", 50, 0, "50/s", "10s", "5s", "quick", "fight", 1,
+                new Report.Limits(100, 150, "90%", 0));
+        Report r = new Report(measured.startedAt(), 10, setup, 30, 30, measured.players(), null,
+                new Report.Warmup("5s", NONE, NONE, NONE, Report.Errors.of(Map.of("room:quickplay TIMEOUT", 1L))),
+                measured.errors(), measured.generator(), null, measured.slowestPlayers(), List.of(), List.of(),
+                Map.of(), null, null, null);
+        assertTrue(VerdictRules.judge(r, LIMITS).pass());
+        assertTrue(ReportTable.render(r.withVerdict(VerdictRules.judge(r, LIMITS)))
+                .contains("errors in the warm-up: 1 ({room:quickplay TIMEOUT=1})"));
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,7 @@ class WarmupVerdictTest {
                 .withDuration(Duration.ofSeconds(10)).withWarmup(withWarmup ? Duration.ofSeconds(5) : Duration.ZERO);
         Report r = Reports.build(cfg, new Reports.Measured("t0", 18, new Reports.Advertised(30, 30), players,
                 new RoleStats(), new RoomStats(), new ErrorTally(), bots, Fixtures.generator(Fixtures.NONE),
-                new Metric(), new Metric(), null, List.of()));
+                new Metric(), new Metric(), null, List.of(), Map.of()));
         return r.withVerdict(VerdictRules.judge(r, DEFAULTS));
     }
 
