@@ -29,6 +29,7 @@ export const S2C = Object.freeze({
   CLOSED: 'room:closed',
   SERVER_ERROR: 'server:error',
   SHUTDOWN: 'server:shutdown',
+  NOTICE: 'room:notice',
 });
 
 /** `type` values of `game:event`. */
@@ -65,6 +66,8 @@ export const ErrorCode = Object.freeze({
   SERVER_DRAINING: 'SERVER_DRAINING',
   SERVER_FULL: 'SERVER_FULL',
   BAD_STATE: 'BAD_STATE',
+  MOVED: 'MOVED', // cluster: repeat the request at moveTo.url with moveTo.reservation (the connection does it)
+  CLUSTER_UNAVAILABLE: 'CLUSTER_UNAVAILABLE',
   INTERNAL: 'INTERNAL',
 });
 

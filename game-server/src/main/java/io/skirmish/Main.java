@@ -1,8 +1,11 @@
 package io.skirmish;
 
+import io.skirmish.cluster.ClusterConfig;
 import io.skirmish.net.EventBudget;
 import io.skirmish.net.NetConfig;
 import io.skirmish.room.RoomConfig;
+import io.skirmish.game.GameCatalog;
+import io.skirmish.server.BuiltInGames;
 import io.skirmish.server.ServerConfig;
 import io.skirmish.server.SkirmishServer;
 import java.nio.file.Path;
@@ -19,7 +22,7 @@ import sun.misc.SignalHandler;
 /** {@code java -jar game-server.jar [options]}: runs the game server. Every option also reads a SKIRMISH_* variable. */
 @Command(name = "game-server", mixinStandardHelpOptions = true, version = "Skirmish 0.1.0",
         description = "Skirmish: an authoritative real-time game server speaking Socket.IO.",
-        sortOptions = false, showDefaultValues = true, subcommands = ConformanceCommand.class)
+        sortOptions = false, showDefaultValues = true, subcommands = {ConformanceCommand.class, ReplayCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--host", defaultValue = "${env:SKIRMISH_HOST:-0.0.0.0}", description = "Address to bind.")
@@ -84,9 +87,37 @@ public final class Main implements Callable<Integer> {
             description = "Browser origins allowed besides this server's own and localhost (comma-separated; * for any).")
     List<String> allowedOrigins;
 
+    @Option(names = "--admin-token", defaultValue = "${env:SKIRMISH_ADMIN_TOKEN}",
+            description = "Token of the operator's console at /admin (default: generated at start and logged once).")
+    String adminToken;
+
+    @Option(names = "--recordings-dir", defaultValue = "${env:SKIRMISH_RECORDINGS_DIR:-recordings}",
+            description = "Where flight recordings of failed rooms are written.")
+    Path recordingsDir;
+
+    @Option(names = "--recorder-minutes", defaultValue = "${env:SKIRMISH_RECORDER_MINUTES:-5}",
+            description = "How far back each room's flight recorder reaches.")
+    int recorderMinutes;
+
     @Option(names = "--static-dir", defaultValue = "${env:SKIRMISH_STATIC_DIR}",
             description = "Serve the browser client from this directory instead of the built-in copy.")
     Path staticDir;
+
+    @Option(names = "--games", split = ",", defaultValue = "${env:SKIRMISH_GAMES:-}",
+            description = "Games quick play offers, the default first (for example arena,tag); empty = every game.")
+    List<String> games;
+
+    @Option(names = "--redis", defaultValue = "${env:SKIRMISH_REDIS}",
+            description = "Cluster mode: redis://host:port of the cluster's Redis (without it: one node, nothing external).")
+    String redis;
+
+    @Option(names = "--public-url", defaultValue = "${env:SKIRMISH_PUBLIC_URL}",
+            description = "Cluster mode: the URL clients use to reach this node (default http://HOST:PORT).")
+    String publicUrl;
+
+    @Option(names = "--node-id", defaultValue = "${env:SKIRMISH_NODE_ID}",
+            description = "Cluster mode: this node's id, unique in the cluster (default: random).")
+    String nodeId;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
@@ -109,12 +140,22 @@ public final class Main implements Callable<Integer> {
                         budget.disconnectAfter(), budget.windowMillis()))
                 .withAllowedOrigins(allowedOrigins == null ? List.of()
                         : allowedOrigins.stream().filter(o -> !o.isBlank()).toList());
-        ServerConfig cfg = defaults.withNet(net).withRooms(rooms).withDrainTimeout(Duration.ofSeconds(drainTimeout));
+        ServerConfig cfg = defaults.withNet(net).withRooms(rooms).withDrainTimeout(Duration.ofSeconds(drainTimeout))
+                .withAdmin(defaults.admin().withToken(adminToken).withRecorder(defaults.admin().recorder()
+                        .withDir(recordingsDir).withWindow(Duration.ofMinutes(Math.max(1, recorderMinutes)))));
         if (gameThreads > 0) {
             cfg = cfg.withGameThreads(gameThreads);
         }
-        SkirmishServer server = SkirmishServer.start(cfg);
-        awaitTermination(server::drainAndClose);
+        GameCatalog catalog = BuiltInGames.catalog().withQuickplay(games == null ? List.of()
+                : games.stream().map(String::strip).filter(g -> !g.isEmpty()).toList());
+        ClusterConfig cluster = null;
+        if (redis != null && !redis.isBlank()) {
+            String id = nodeId != null && !nodeId.isBlank() ? nodeId : "node-" + Long.toString(
+                    new java.security.SecureRandom().nextLong() & 0xffffffffL, 36);
+            cluster = ClusterConfig.of(redis, publicUrl == null || publicUrl.isBlank() ? null : publicUrl, id);
+        }
+        SkirmishServer server = SkirmishServer.start(cfg, catalog, cluster);
+        awaitTermination(server::drainAndClose, server.closed());
         return 0;
     }
 
@@ -123,7 +164,13 @@ public final class Main implements Callable<Integer> {
      * 143 on SIGTERM; handling the signal lets a drained shutdown report success.
      */
     static void awaitTermination(Runnable drain) throws InterruptedException {
+        awaitTermination(drain, new java.util.concurrent.CompletableFuture<>());
+    }
+
+    /** As {@link #awaitTermination(Runnable)}, and also returns when {@code ended} completes (a drain from the console). */
+    static void awaitTermination(Runnable drain, java.util.concurrent.CompletableFuture<?> ended) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
+        ended.whenComplete((v, e) -> done.countDown());
         SignalHandler handler = sig -> {
             try {
                 drain.run();
