@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.skirmish.arena.ArenaGame;
 import io.skirmish.game.Game;
 import io.skirmish.game.GameFactory;
-import io.skirmish.game.PlayerInput;
+import io.skirmish.arena.PlayerInput;
 import io.skirmish.protocol.Events;
-import io.skirmish.protocol.Request;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -32,9 +31,9 @@ class AppliedSeqTest {
     private GameFactory recording(GameFactory real) {
         return new GameFactory() {
             @Override
-            public Game create(String mapId) {
-                Game game = real.create(mapId);
-                return (Game) Proxy.newProxyInstance(Game.class.getClassLoader(), new Class<?>[] {Game.class},
+            public Game<?> create(String mapId) {
+                Game<?> game = real.create(mapId);
+                return (Game<?>) Proxy.newProxyInstance(Game.class.getClassLoader(), new Class<?>[] {Game.class},
                         (proxy, m, args) -> {
                             if (m.getName().equals("step")) {
                                 @SuppressWarnings("unchecked")
@@ -56,15 +55,6 @@ class AppliedSeqTest {
                         });
             }
 
-            @Override
-            public boolean supportsMap(String mapId) {
-                return real.supportsMap(mapId);
-            }
-
-            @Override
-            public String defaultMap() {
-                return real.defaultMap();
-            }
         };
     }
 
@@ -78,7 +68,7 @@ class AppliedSeqTest {
         Membership m = h.await(h.manager.quickplay(c, "a")).membership();
         h.ticks(40); // idle: the step bank fills
         for (int seq = 1; seq <= 9; seq++) {
-            m.offerInput(new Request.Input(seq, 1, 0, 0, false)); // a stall: nine inputs at once (none cut)
+            m.offerInput(RoomTest.input(seq, 1, 0, 0, false)); // a stall: nine inputs at once (none cut)
         }
         applied.clear();
         perTick.clear();
@@ -103,12 +93,12 @@ class AppliedSeqTest {
         Membership m = h.await(h.manager.quickplay(c, "a")).membership();
         h.ticks(40);
         int seq = 0;
-        for (int i = 0; i < 8; i++) m.offerInput(new Request.Input(++seq, 0, 1, 0, false));
+        for (int i = 0; i < 8; i++) m.offerInput(RoomTest.input(++seq, 0, 1, 0, false));
         applied.clear();
         perTick.clear();
         for (int t = 0; t < 20; t++) {
-            m.offerInput(new Request.Input(++seq, 0, 1, 0, false)); // the steady stream after the stall
-            m.offerInput(new Request.Input(++seq, 0, 1, 0, t % 3 == 0)); // two a tick: the backlog keeps growing
+            m.offerInput(RoomTest.input(++seq, 0, 1, 0, false)); // the steady stream after the stall
+            m.offerInput(RoomTest.input(++seq, 0, 1, 0, t % 3 == 0)); // two a tick: the backlog keeps growing
             h.tick();
             assertEquals(applied.get(applied.size() - 1), ackedSeq(c), "tick " + t + ", per tick " + perTick);
         }

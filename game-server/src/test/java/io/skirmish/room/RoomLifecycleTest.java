@@ -11,7 +11,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.skirmish.arena.ArenaGame;
 import io.skirmish.game.Game;
+import io.skirmish.game.GameCatalog;
 import io.skirmish.game.GameFactory;
+import io.skirmish.game.GameType;
 import io.skirmish.loop.GameLoop;
 import io.skirmish.loop.ManualTicker;
 import io.skirmish.protocol.ErrorCode;
@@ -45,7 +47,8 @@ class RoomLifecycleTest {
     private final GameLoop loop = new GameLoop("test", ticker, cfg.tickRate(), 3, n -> { });
     private final List<Room> scheduled = new ArrayList<>();
     private volatile RuntimeException failNextStep;
-    private final RoomManager manager = new RoomManager(cfg, recording(ArenaGame.factory()), ticker, new RoomMetrics() {
+    private final RoomManager manager = new RoomManager(cfg, GameCatalog.of(new GameType("arena", "Arena",
+            ArenaGame.TYPE.maps(), recording(ArenaGame.factory()))), ticker, new RoomMetrics() {
         @Override public void roomTick(String roomId, long nanos) { reported.add("tick " + roomId); }
         @Override public void snapshotEncoded(int bytes, long nanos) { reported.add("encoded " + bytes); }
         @Override public void snapshotSkipped() { reported.add("skipped"); }
@@ -69,10 +72,10 @@ class RoomLifecycleTest {
     private GameFactory recording(GameFactory real) {
         return new GameFactory() {
             @Override
-            public Game create(String mapId) {
-                Game game = real.create(mapId);
+            public Game<?> create(String mapId) {
+                Game<?> game = real.create(mapId);
                 gameCalls.add("create " + mapId);
-                return (Game) Proxy.newProxyInstance(Game.class.getClassLoader(), new Class<?>[] {Game.class},
+                return (Game<?>) Proxy.newProxyInstance(Game.class.getClassLoader(), new Class<?>[] {Game.class},
                         (proxy, m, args) -> {
                             if (!m.getName().equals("step") && !m.getName().equals("writeSnapshot")) {
                                 gameCalls.add(m.getName());
@@ -90,15 +93,6 @@ class RoomLifecycleTest {
                         });
             }
 
-            @Override
-            public boolean supportsMap(String mapId) {
-                return real.supportsMap(mapId);
-            }
-
-            @Override
-            public String defaultMap() {
-                return real.defaultMap();
-            }
         };
     }
 
@@ -368,7 +362,7 @@ class RoomLifecycleTest {
         a.writable = true;
 
         Membership m = r.membership();
-        for (int seq = 1; seq <= 12; seq++) m.offerInput(new Request.Input(seq, 1, 0, 0, false));
+        for (int seq = 1; seq <= 12; seq++) m.offerInput(RoomTest.input(seq, 1, 0, 0, false));
         reported.clear();
         tick();
         assertEquals(List.of("dropped backlog 9"), reported.stream().filter(s -> s.startsWith("dropped")).toList(),
