@@ -259,7 +259,10 @@ final class Ws implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        inbox.add(new Closed(statusCode, reason));
+        // 1006 is the JDK's word for "closed without a close frame": not a close frame
+        inbox.add(statusCode == 1006
+                ? new Failed(new java.io.IOException("closed without a close frame (1006)"))
+                : new Closed(statusCode, reason));
         return null;
     }
 

@@ -62,7 +62,10 @@ final class RawSocket implements AutoCloseable {
 
                             @Override
                             public CompletionStage<?> onClose(WebSocket w, int status, String reason) {
-                                end.complete(new CloseFrame(status, reason));
+                                // 1006 is the JDK's word for "closed without a close frame": not a close frame
+                                end.complete(status == 1006
+                                        ? new Broken(new java.io.IOException("closed without a close frame (1006)"))
+                                        : new CloseFrame(status, reason));
                                 return null;
                             }
 
