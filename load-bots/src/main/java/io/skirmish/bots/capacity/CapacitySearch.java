@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  * the last passing and the first failing count until they are at most {@code precision} apart.
  * Each step is a whole run with its own warm-up ({@link StepRunner}), judged like any run. When
  * the failing step's bots themselves were the bottleneck (their event lag, or their CPU near the
- * cores they have) it says so: {@code limitedBy = bots}, not the server.
+ * cores they have) on latencies or rates alone, it says so: {@code limitedBy = bots} (or {@code machine} when
+ * the whole machine was overloaded), not the server.
  */
 public final class CapacitySearch {
     /** Past this share of its cores the bots' process is taken as saturated. */
@@ -118,11 +119,16 @@ public final class CapacitySearch {
                 r.server() == null ? null : r.server().heapMb(), r.errors().total(), g.loadAverage(), g.cores());
     }
 
+    /** Latencies and rates are what a lagging generator distorts; refused joins and errors it does not make up. */
+    private static final java.util.Set<String> TIMING = java.util.Set.of(VerdictRules.SNAPSHOT_AGE,
+            VerdictRules.INPUT_ACK, VerdictRules.SNAPSHOT_RATE);
+
     private static String limitedBy(Report.Step fail) {
-        if (fail.botsLimited() && fail.machineLoad() > 2.0 * Math.max(1, fail.cores())) {
+        boolean timingOnly = TIMING.containsAll(fail.breached());
+        if (timingOnly && fail.botsLimited() && fail.machineLoad() > 2.0 * Math.max(1, fail.cores())) {
             return "machine";
         }
-        if (fail.botsLimited()) {
+        if (timingOnly && fail.botsLimited()) {
             return "bots";
         }
         return fail.breached().isEmpty() ? "unknown" : fail.breached().get(0);
@@ -136,7 +142,7 @@ public final class CapacitySearch {
                     + "the bots elsewhere", at, fail.machineLoad(), fail.cores(), fail.botsLagP99Ms(),
                     fail.botsCpuPercent());
         }
-        if (fail.botsLimited()) {
+        if ("bots".equals(limitedBy(fail))) {
             return String.format(Locale.ROOT, "the bots' own process was the bottleneck %s (its lag p99 %.1f ms, cpu %.0f%%)"
                     + "; the server may take more: run the bots in more processes (--processes N) or on other "
                     + "machines", at, fail.botsLagP99Ms(), fail.botsCpuPercent());
