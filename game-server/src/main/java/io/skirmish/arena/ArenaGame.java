@@ -1,17 +1,20 @@
 package io.skirmish.arena;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.stream.JsonWriter;
 import io.skirmish.game.Game;
 import io.skirmish.game.GameContext;
+import io.skirmish.game.GameEvent;
 import io.skirmish.game.GameFactory;
+import io.skirmish.game.InputDecoder;
 import io.skirmish.game.Phase;
-import io.skirmish.game.PlayerInput;
-import io.skirmish.game.SnapshotView;
+import io.skirmish.game.SnapshotWriter;
 import io.skirmish.protocol.JsonNumbers;
 import io.skirmish.snapshot.CompactGame;
 import io.skirmish.snapshot.Frame;
+import io.skirmish.snapshot.PlayerFacts;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,12 +22,29 @@ import java.util.List;
 import java.util.Map;
 
 /** The Skirmish arena as a {@link Game}: adapts the pure {@link ArenaRules} to the room SPI. */
-public final class ArenaGame implements Game, CompactGame {
+public final class ArenaGame implements Game<PlayerInput>, CompactGame {
     private final ArenaMap map;
     private final ArenaPhysics physics;
     private GameContext ctx;
     private ArenaState state;
     private final List<ArenaEvent> events = new ArrayList<>();
+
+    /** The arena's events on the wire (the room adds {@code type} and {@code tick}). */
+    record Hit(int target, int attacker, int damage, int hp, long x, long y) implements GameEvent {
+        public String type() { return "hit"; }
+    }
+
+    record Kill(int victim, int killer) implements GameEvent {
+        public String type() { return "kill"; }
+    }
+
+    record Respawn(int player, long x, long y) implements GameEvent {
+        public String type() { return "respawn"; }
+    }
+
+    record RoundStart(int round, long endsAt) implements GameEvent {
+        public String type() { return "round:start"; }
+    }
 
     public ArenaGame(ArenaMap map, ArenaPhysics physics) {
         this.map = map;
@@ -35,7 +55,7 @@ public final class ArenaGame implements Game, CompactGame {
     public static GameFactory factory() {
         return new GameFactory() {
             @Override
-            public Game create(String mapId) {
+            public Game<PlayerInput> create(String mapId) {
                 return new ArenaGame(ArenaMap.byId(mapId), ArenaPhysics.DEFAULT);
             }
 
@@ -62,6 +82,11 @@ public final class ArenaGame implements Game, CompactGame {
     }
 
     @Override
+    public InputDecoder<PlayerInput> inputDecoder() {
+        return PlayerInput.DECODER;
+    }
+
+    @Override
     public void onJoin(int playerId, String name) {
         ArenaRules.addShip(state, playerId, name);
     }
@@ -74,10 +99,7 @@ public final class ArenaGame implements Game, CompactGame {
     @Override
     public void onRoundStart(int round, long endsAtMillis) {
         ArenaRules.resetRound(state);
-        JsonObject e = event("round:start");
-        e.addProperty("round", round);
-        e.addProperty("endsAt", endsAtMillis);
-        ctx.emit(e);
+        ctx.emit(new RoundStart(round, endsAtMillis));
     }
 
     @Override
@@ -85,12 +107,11 @@ public final class ArenaGame implements Game, CompactGame {
         List<Ship> ranked = new ArrayList<>(state.ships());
         ranked.sort(Comparator.comparingInt(Ship::score).reversed()
                 .thenComparingInt(Ship::deaths).thenComparingInt(Ship::id));
-        JsonObject e = event("round:end");
-        e.addProperty("round", round);
+        JsonObject results = new JsonObject();
         if (ranked.isEmpty() || ranked.get(0).score == 0) {
-            e.add("winner", null);
+            results.add("winner", JsonNull.INSTANCE);
         } else {
-            e.addProperty("winner", ranked.get(0).id);
+            results.addProperty("winner", ranked.get(0).id);
         }
         JsonArray board = new JsonArray();
         for (Ship s : ranked) {
@@ -102,8 +123,8 @@ public final class ArenaGame implements Game, CompactGame {
             line.addProperty("deaths", s.deaths);
             board.add(line);
         }
-        e.add("scoreboard", board);
-        ctx.emit(e);
+        results.add("scoreboard", board);
+        ctx.endRound(results);
     }
 
     @Override
@@ -111,49 +132,28 @@ public final class ArenaGame implements Game, CompactGame {
         events.clear();
         ArenaRules.step(state, inputs, ctx.phase() == Phase.PLAYING, events);
         for (ArenaEvent ev : events) {
-            ctx.emit(toJson(ev));
+            ctx.emit(toWire(ev));
         }
     }
 
-    private JsonObject toJson(ArenaEvent ev) {
+    private static GameEvent toWire(ArenaEvent ev) {
         // Java 17 has no pattern switch (preview only): instanceof over the sealed kinds.
         if (ev instanceof ArenaEvent.Hit h) {
-            JsonObject o = event("hit");
-            o.addProperty("target", h.target());
-            o.addProperty("attacker", h.attacker());
-            o.addProperty("damage", h.damage());
-            o.addProperty("hp", h.hp());
-            o.addProperty("x", Math.round(h.x()));
-            o.addProperty("y", Math.round(h.y()));
-            return o;
+            return new Hit(h.target(), h.attacker(), h.damage(), h.hp(), Math.round(h.x()), Math.round(h.y()));
         }
         if (ev instanceof ArenaEvent.Kill k) {
-            JsonObject o = event("kill");
-            o.addProperty("victim", k.victim());
-            o.addProperty("killer", k.killer());
-            return o;
+            return new Kill(k.victim(), k.killer());
         }
         ArenaEvent.Respawn r = (ArenaEvent.Respawn) ev;
-        JsonObject o = event("respawn");
-        o.addProperty("player", r.player());
-        o.addProperty("x", Math.round(r.x()));
-        o.addProperty("y", Math.round(r.y()));
-        return o;
-    }
-
-    private JsonObject event(String type) {
-        JsonObject o = new JsonObject();
-        o.addProperty("type", type);
-        o.addProperty("tick", ctx.currentTick());
-        return o;
+        return new Respawn(r.player(), Math.round(r.x()), Math.round(r.y()));
     }
 
     @Override
-    public void writeSnapshot(JsonWriter out, SnapshotView view) throws IOException {
+    public void writeSnapshot(SnapshotWriter w) throws IOException {
+        JsonWriter out = w.json();
         out.name("players").beginArray();
         for (Ship s : state.ships()) {
-            out.beginObject();
-            out.name("id").value(s.id);
+            w.beginPlayer(s.id);
             out.name("x");
             JsonNumbers.write(out, s.body.x, 2);
             out.name("y");
@@ -165,7 +165,6 @@ public final class ArenaGame implements Game, CompactGame {
             out.name("a");
             JsonNumbers.write(out, s.aim, 3);
             out.name("hp").value(s.hp);
-            out.name("seq").value(view.lastAppliedSeq(s.id));
             int st = s.status();
             out.name("st").value(st);
             if (st == Ship.DEAD) {
@@ -174,8 +173,7 @@ public final class ArenaGame implements Game, CompactGame {
             out.name("sc").value(s.score);
             out.name("k").value(s.kills);
             out.name("d").value(s.deaths);
-            out.name("c").value(view.connected(s.id) ? 1 : 0);
-            out.endObject();
+            w.endPlayer();
         }
         out.endArray();
         out.name("shots").beginArray();
@@ -194,14 +192,14 @@ public final class ArenaGame implements Game, CompactGame {
 
     /** The compact snapshot's body: the same state as {@link #writeSnapshot}, in grid units (see {@link Quantum}). */
     @Override
-    public Frame.Body frameBody(SnapshotView view) {
+    public Frame.Body frameBody(PlayerFacts facts) {
         List<Frame.ShipRec> ships = new ArrayList<>(state.ships().size());
         for (Ship s : state.ships()) {
             int st = s.status();
             ships.add(new Frame.ShipRec(s.id, Quantum.units(s.body.x), Quantum.units(s.body.y),
                     Quantum.units(s.body.vx), Quantum.units(s.body.vy), Quantum.angleStep(s.aim), s.hp,
-                    view.lastAppliedSeq(s.id), st, st == Ship.DEAD ? s.respawnTicks : 0, s.score, s.kills, s.deaths,
-                    view.connected(s.id)));
+                    facts.lastAppliedSeq(s.id), st, st == Ship.DEAD ? s.respawnTicks : 0, s.score, s.kills, s.deaths,
+                    facts.connected(s.id)));
         }
         List<Frame.ShotRec> shots = new ArrayList<>(state.shots().size());
         for (Shot s : state.shots()) {
@@ -217,5 +215,20 @@ public final class ArenaGame implements Game, CompactGame {
         o.add("map", map.toJson());
         o.add("physics", physics.toJson());
         return o;
+    }
+
+    @Override
+    public JsonObject save() {
+        return ArenaSave.save(state);
+    }
+
+    @Override
+    public void restore(JsonObject saved) {
+        ArenaSave.restore(state, saved);
+    }
+
+    @Override
+    public long stateHash() {
+        return state.hash();
     }
 }

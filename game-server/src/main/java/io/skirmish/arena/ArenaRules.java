@@ -1,6 +1,5 @@
 package io.skirmish.arena;
 
-import io.skirmish.game.PlayerInput;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.skirmish.arena;
 
+import io.skirmish.game.SeededRandom;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /** The whole state of one arena: ships by id (iterated in id order, for determinism), shots, seeded RNG. */
@@ -11,7 +11,7 @@ public final class ArenaState {
     final ArenaMap map;
     final ArenaPhysics physics;
     final int tickRate;
-    final SplittableRandom rng;
+    SeededRandom rng;
     final TreeMap<Integer, Ship> ships = new TreeMap<>();
     final List<Shot> shots = new ArrayList<>();
     int nextShotId = 1;
@@ -20,7 +20,7 @@ public final class ArenaState {
         this.map = map;
         this.physics = physics;
         this.tickRate = tickRate;
-        this.rng = new SplittableRandom(seed);
+        this.rng = new SeededRandom(seed);
     }
 
     public ArenaMap map() { return map; }
@@ -50,7 +50,8 @@ public final class ArenaState {
             h = mix(h, Double.doubleToLongBits(s.y));
             h = mix(h, s.ttl);
         }
-        return h;
+        h = mix(h, rng.state());
+        return mix(h, nextShotId);
     }
 
     private static long mix(long h, long v) {

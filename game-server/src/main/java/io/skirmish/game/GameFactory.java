@@ -3,12 +3,11 @@ package io.skirmish.game;
 /**
  * Makes a {@link Game} for a new room. Called on a network thread when a room is created; must be
  * thread-safe and cheap.
- *
- * @param mapId the map chosen in the room's settings (each game decides what it accepts)
  */
 @FunctionalInterface
 public interface GameFactory {
-    Game create(String mapId);
+    /** @param mapId the map chosen in the room's settings (one that {@link #supportsMap} accepted) */
+    Game<?> create(String mapId);
 
     /** True if {@code mapId} names a map this game can play (checked when a host picks a map). */
     default boolean supportsMap(String mapId) {

@@ -16,7 +16,6 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
-import java.net.InetSocketAddress;
 
 /**
  * Serves the HTTP routes and the static client on the Socket.IO port; everything under the
@@ -28,18 +27,11 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     private final String socketIoPath;
     private final HttpRoutes routes;
     private final StaticFiles files;
-    private final OriginPolicy origins;
-    private final ConnectionLimits limits;
-    private final NetMetrics metrics;
 
-    HttpHandler(String socketIoPath, HttpRoutes routes, StaticFiles files, OriginPolicy origins, ConnectionLimits limits,
-                NetMetrics metrics) {
+    HttpHandler(String socketIoPath, HttpRoutes routes, StaticFiles files) {
         this.socketIoPath = socketIoPath;
         this.routes = routes;
         this.files = files;
-        this.origins = origins;
-        this.limits = limits;
-        this.metrics = metrics;
     }
 
     @Override
@@ -51,18 +43,8 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
         QueryStringDecoder qs = new QueryStringDecoder(req.uri());
         String path = qs.path();
         if (path.startsWith(socketIoPath)) {
-            String refusal = qs.parameters().containsKey("sid") ? null : handshakeRefusal(ctx, req);
-            if (refusal == null) {
-                ctx.fireChannelRead(msg);
-            } else {
-                try {
-                    // Engine.IO's error body; code 4 is "Forbidden".
-                    respond(ctx, req, HttpRoutes.Response.json(403,
-                            "{\"code\":4,\"message\":\"" + refusal + "\"}"));
-                } finally {
-                    ReferenceCountUtil.release(req);
-                }
-            }
+            // Engine.IO decides which requests open a session; its SessionGate checks origin and caps there.
+            ctx.fireChannelRead(msg);
             return;
         }
         try {
@@ -70,22 +52,6 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
         } finally {
             ReferenceCountUtil.release(req);
         }
-    }
-
-    /** A new session (no sid yet) must come from an allowed origin and fit the connection caps. */
-    private String handshakeRefusal(ChannelHandlerContext ctx, FullHttpRequest req) {
-        if (!origins.allows(req.headers().get(HttpHeaderNames.ORIGIN), req.headers().get(HttpHeaderNames.HOST))) {
-            metrics.handshakeRefused("origin");
-            return "FORBIDDEN_ORIGIN: this origin may not connect";
-        }
-        String address = ctx.channel().remoteAddress() instanceof InetSocketAddress a
-                ? a.getAddress().getHostAddress() : String.valueOf(ctx.channel().remoteAddress());
-        String over = limits.refusal(address);
-        if (over != null) {
-            metrics.handshakeRefused("connection_limit");
-            return "SERVER_FULL: " + over;
-        }
-        return null;
     }
 
     private HttpRoutes.Response route(HttpMethod method, String path, QueryStringDecoder qs) {

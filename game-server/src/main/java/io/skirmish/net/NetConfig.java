@@ -17,10 +17,12 @@ import java.util.List;
  * @param maxConnections live sessions in total
  * @param maxConnectionsPerAddress live sessions from one client address (load tests run 100s from one)
  * @param allowedOrigins browser origins allowed besides this server's own and localhost; {@code *} for any
+ * @param limits the other bounds on what clients can make the server hold (timeouts, TCP, handshakes, rooms)
+ * @param metricsAccess where {@code /metrics} is served and whether it needs a token
  */
 public record NetConfig(String host, int port, int pingIntervalMs, int pingTimeoutMs, int maxPayload, Path staticDir,
                         int workerThreads, EventBudget.Limits events, int maxConnections, int maxConnectionsPerAddress,
-                        List<String> allowedOrigins) {
+                        List<String> allowedOrigins, NetLimits limits, MetricsAccess metricsAccess) {
 
     public NetConfig {
         allowedOrigins = List.copyOf(allowedOrigins);
@@ -29,41 +31,51 @@ public record NetConfig(String host, int port, int pingIntervalMs, int pingTimeo
     public static NetConfig defaults() {
         return new NetConfig("0.0.0.0", 3000, 25_000, 20_000, 16 * 1024, null,
                 Math.max(2, Runtime.getRuntime().availableProcessors()), EventBudget.Limits.defaults(), 10_000, 500,
-                List.of());
+                List.of(), NetLimits.defaults(), MetricsAccess.PUBLIC);
     }
 
     public NetConfig withAddress(String host, int port) {
         return new NetConfig(host, port, pingIntervalMs, pingTimeoutMs, maxPayload, staticDir, workerThreads, events,
-                maxConnections, maxConnectionsPerAddress, allowedOrigins);
+                maxConnections, maxConnectionsPerAddress, allowedOrigins, limits, metricsAccess);
     }
 
     public NetConfig withStaticDir(Path dir) {
         return new NetConfig(host, port, pingIntervalMs, pingTimeoutMs, maxPayload, dir, workerThreads, events,
-                maxConnections, maxConnectionsPerAddress, allowedOrigins);
+                maxConnections, maxConnectionsPerAddress, allowedOrigins, limits, metricsAccess);
     }
 
     public NetConfig withHeartbeat(int intervalMs, int timeoutMs) {
         return new NetConfig(host, port, intervalMs, timeoutMs, maxPayload, staticDir, workerThreads, events,
-                maxConnections, maxConnectionsPerAddress, allowedOrigins);
+                maxConnections, maxConnectionsPerAddress, allowedOrigins, limits, metricsAccess);
     }
 
     public NetConfig withMaxPayload(int bytes) {
         return new NetConfig(host, port, pingIntervalMs, pingTimeoutMs, bytes, staticDir, workerThreads, events,
-                maxConnections, maxConnectionsPerAddress, allowedOrigins);
+                maxConnections, maxConnectionsPerAddress, allowedOrigins, limits, metricsAccess);
     }
 
-    public NetConfig withEventLimits(EventBudget.Limits limits) {
-        return new NetConfig(host, port, pingIntervalMs, pingTimeoutMs, maxPayload, staticDir, workerThreads, limits,
-                maxConnections, maxConnectionsPerAddress, allowedOrigins);
+    public NetConfig withEventLimits(EventBudget.Limits budget) {
+        return new NetConfig(host, port, pingIntervalMs, pingTimeoutMs, maxPayload, staticDir, workerThreads, budget,
+                maxConnections, maxConnectionsPerAddress, allowedOrigins, limits, metricsAccess);
     }
 
     public NetConfig withConnectionLimits(int total, int perAddress) {
         return new NetConfig(host, port, pingIntervalMs, pingTimeoutMs, maxPayload, staticDir, workerThreads, events,
-                total, perAddress, allowedOrigins);
+                total, perAddress, allowedOrigins, limits, metricsAccess);
     }
 
     public NetConfig withAllowedOrigins(List<String> origins) {
         return new NetConfig(host, port, pingIntervalMs, pingTimeoutMs, maxPayload, staticDir, workerThreads, events,
-                maxConnections, maxConnectionsPerAddress, origins);
+                maxConnections, maxConnectionsPerAddress, origins, limits, metricsAccess);
+    }
+
+    public NetConfig withLimits(NetLimits l) {
+        return new NetConfig(host, port, pingIntervalMs, pingTimeoutMs, maxPayload, staticDir, workerThreads, events,
+                maxConnections, maxConnectionsPerAddress, allowedOrigins, l, metricsAccess);
+    }
+
+    public NetConfig withMetricsAccess(MetricsAccess m) {
+        return new NetConfig(host, port, pingIntervalMs, pingTimeoutMs, maxPayload, staticDir, workerThreads, events,
+                maxConnections, maxConnectionsPerAddress, allowedOrigins, limits, m);
     }
 }

@@ -19,8 +19,21 @@ public interface NetMetrics {
     /** An event no listener handles arrived (ignored). */
     default void unknownEvent() {}
 
-    /** A new session was refused at the handshake: {@code origin} or {@code connection_limit}. */
+    /**
+     * A new session was refused at the handshake: {@code origin}, {@code connection_limit},
+     * {@code pending_handshakes} or {@code pending_handshakes_per_address}.
+     */
     default void handshakeRefused(String reason) {}
+
+    /**
+     * A limit acted on a connection or request ({@code tcp_per_address}, {@code request_timeout},
+     * {@code bad_http}, {@code http_smuggling}, {@code rooms_per_connection}, {@code rooms_per_address},
+     * {@code password_rate}, {@code hash_queue}).
+     */
+    default void limitHit(String limit) {}
+
+    /** Registers a gauge read at scrape time. */
+    default void gauge(String name, String help, java.util.function.IntSupplier value) {}
 
     NetMetrics NONE = new NetMetrics() {};
 }

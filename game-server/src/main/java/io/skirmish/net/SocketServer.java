@@ -90,8 +90,8 @@ public final class SocketServer implements AutoCloseable {
         c.setSocketConfig(sc);
         server = new EngineServer(c);
         limits = new ConnectionLimits(cfg.maxConnections(), cfg.maxConnectionsPerAddress());
-        HttpHandler http = new HttpHandler(SOCKET_IO_PATH, routes, new StaticFiles(cfg.staticDir()),
-                new OriginPolicy(cfg.allowedOrigins()), limits, metrics);
+        HttpHandler http = new HttpHandler(SOCKET_IO_PATH, routes, new StaticFiles(cfg.staticDir()));
+        HandshakeGate gate = new HandshakeGate(new OriginPolicy(cfg.allowedOrigins()), limits, cfg.limits(), metrics);
         guard = new PacketGuard(ticker, cfg.events(), knownEvents, new PacketGuard.Listener() {
             @Override
             public void limited(UUID session, EventBudget.Verdict verdict) {
@@ -122,6 +122,7 @@ public final class SocketServer implements AutoCloseable {
                 pipeline.addBefore(PACKET_HANDLER, "skirmishGuard", guard);
             }
         };
+        pipelineFactory.setSessionGate(gate);
         pipelineFactory.onProtocolViolation(() -> metrics.rejected("transport", "malformed"));
         server.setPipelineFactory(pipelineFactory);
         server.addConnectListener(client -> limits.opened(address(client)));

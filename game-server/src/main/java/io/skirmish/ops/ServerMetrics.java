@@ -38,6 +38,7 @@ public final class ServerMetrics implements RoomMetrics, NetMetrics {
     private final ConcurrentHashMap<String, Counter> rejected = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Counter> rateLimited = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Counter> handshakeRefused = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Counter> limitHits = new ConcurrentHashMap<>();
     private final Counter unknownEvents;
     private final Counter roomOverloads;
     private final long tickBudgetNanos;
@@ -172,6 +173,16 @@ public final class ServerMetrics implements RoomMetrics, NetMetrics {
     @Override
     public void handshakeRefused(String reason) {
         counter(handshakeRefused, reason, "skirmish_handshakes_refused", "reason", reason).increment();
+    }
+
+    @Override
+    public void limitHit(String limit) {
+        counter(limitHits, limit, "skirmish_limit_hits", "limit", limit).increment();
+    }
+
+    @Override
+    public void gauge(String name, String help, java.util.function.IntSupplier value) {
+        gauge(name, help, value, java.util.function.IntSupplier::getAsInt);
     }
 
     private Counter counter(ConcurrentHashMap<String, Counter> family, String key, String name, String... tags) {

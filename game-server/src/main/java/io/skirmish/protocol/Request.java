@@ -33,10 +33,10 @@ public sealed interface Request {
     record TransferHost(int playerId) implements Request {}
 
     /**
-     * One movement step of the sender's ship. Axes are already checked to [-1, 1] and scaled to at
-     * most unit length; aim is finite.
+     * One input of the sender: {@code seq} is checked (a non-negative integer); the other fields are
+     * the game's, decoded and validated by the room's game ({@code io.skirmish.game.InputDecoder}).
      */
-    record Input(int seq, double moveX, double moveY, double aim, boolean fire) implements Request {}
+    record Input(int seq, Fields fields) implements Request {}
 
     /**
      * Room settings a host may change; a null field is left as it is. {@code password} is "" to

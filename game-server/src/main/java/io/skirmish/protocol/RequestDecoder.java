@@ -44,18 +44,10 @@ public final class RequestDecoder {
         };
     }
 
+    /** An input: the room-owned {@code seq} is checked here, the rest is left to the room's game. */
     public static Request.Input input(Fields f) {
         int seq = (int) f.integer("seq", 0, Integer.MAX_VALUE);
-        double mx = f.number("moveX", -1, 1);
-        double my = f.number("moveY", -1, 1);
-        double len = Math.sqrt(mx * mx + my * my);
-        if (len > 1) {
-            mx /= len;
-            my /= len;
-        }
-        // Bound aim so later trigonometry stays accurate; any finite angle is accepted and wrapped.
-        double aim = Math.IEEEremainder(f.number("aim", -1e6, 1e6), 2 * Math.PI);
-        return new Request.Input(seq, mx, my, aim, f.bool("fire"));
+        return new Request.Input(seq, f);
     }
 
     private static String code(Fields f) {

@@ -49,6 +49,7 @@ public final class RoomManager implements Room.Host {
     private final Object quickplayLock = new Object();
     private volatile boolean accepting = true;
     private volatile boolean overloaded;
+    private volatile RoomObserver observer = RoomObserver.NONE;
 
     public RoomManager(RoomConfig cfg, GameFactory factory, Ticker ticker, RoomMetrics metrics, Scheduler scheduler,
                        JoinCodes codes, GuessLimits limits) {
@@ -60,6 +61,14 @@ public final class RoomManager implements Room.Host {
         this.codes = codes;
         this.perConnection = new AttemptLimiter(ticker, limits.perConnection(), limits.window(), limits.unit());
         this.perAddress = new AttemptLimiter(ticker, limits.perAddress(), limits.window(), limits.unit());
+    }
+
+    /**
+     * Sets the observer of rooms created from now on (for example a flight recorder); set it before
+     * the server takes players. Its methods run on game threads.
+     */
+    public void observe(RoomObserver observer) {
+        this.observer = observer == null ? RoomObserver.NONE : observer;
     }
 
     public RoomConfig config() {
@@ -117,7 +126,7 @@ public final class RoomManager implements Room.Host {
         RoomSettings settings = defaultSettings().with(patch);
         Room[] holder = new Room[1];
         codes.newCode(code -> {
-            Room candidate = new Room(codes.newRoomId(), code, settings, cfg, factory, ticker, metrics, this, codes);
+            Room candidate = new Room(codes.newRoomId(), code, settings, cfg, factory, ticker, metrics, this, codes, observer);
             if (byCode.putIfAbsent(code, candidate) == null) {
                 holder[0] = candidate;
                 return true;
@@ -146,7 +155,7 @@ public final class RoomManager implements Room.Host {
         requireAccepting();
         Room room = findByCode(conn, code);
         checkPassword(conn, room, password);
-        return room.spectate(conn);
+        return room.seatCommands().spectate(conn);
     }
 
     /** Takes a kept seat back with its token; served while draining too, so nobody loses a seat mid-round. */
@@ -155,7 +164,7 @@ public final class RoomManager implements Room.Host {
         if (room == null || room.isClosed()) {
             throw new ProtocolException(ErrorCode.SEAT_EXPIRED, "the seat is no longer kept");
         }
-        return room.rejoin(conn, token);
+        return room.seatCommands().rejoin(conn, token);
     }
 
     public List<RoomSummary> publicRooms() {
@@ -215,7 +224,7 @@ public final class RoomManager implements Room.Host {
     private CompletableFuture<JoinResult> seat(Room room, Connection conn, String name) {
         String token = codes.newSeatToken();
         byToken.put(token, room);
-        CompletableFuture<JoinResult> f = room.join(conn, name, token);
+        CompletableFuture<JoinResult> f = room.seatCommands().join(conn, name, token);
         f.whenComplete((r, e) -> {
             if (e != null) byToken.remove(token);
         });
@@ -262,7 +271,7 @@ public final class RoomManager implements Room.Host {
     }
 
     private Room newRoom(String code, RoomSettings settings) {
-        return register(new Room(codes.newRoomId(), code, settings, cfg, factory, ticker, metrics, this, codes));
+        return register(new Room(codes.newRoomId(), code, settings, cfg, factory, ticker, metrics, this, codes, observer));
     }
 
     private Room register(Room room) {

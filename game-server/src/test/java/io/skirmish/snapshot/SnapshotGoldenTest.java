@@ -9,11 +9,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.skirmish.arena.ArenaGame;
+import io.skirmish.arena.PlayerInput;
 import io.skirmish.game.Game;
 import io.skirmish.game.GameContext;
+import io.skirmish.game.GameEvent;
 import io.skirmish.game.Phase;
-import io.skirmish.game.PlayerInput;
-import io.skirmish.game.SnapshotView;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,8 +99,9 @@ class SnapshotGoldenTest {
     }
 
     /** A real arena with scripted players. */
-    static final class Sim implements GameContext, SnapshotView {
-        final Game game = ArenaGame.factory().create("arena");
+    static final class Sim implements GameContext, PlayerFacts {
+        @SuppressWarnings("unchecked")
+        final Game<PlayerInput> game = (Game<PlayerInput>) ArenaGame.factory().create("arena");
         final SplittableRandom rng = new SplittableRandom(11);
         final Map<Integer, Integer> seq = new HashMap<>();
         final Map<Integer, double[]> moves = new HashMap<>();
@@ -158,9 +159,12 @@ class SnapshotGoldenTest {
         @Override public long currentTick() { return tick; }
         @Override public int tickRate() { return 30; }
         @Override public Phase phase() { return phase; }
-        @Override public void emit(JsonObject event) { }
+        @Override public void emit(GameEvent event) { }
+        @Override public void emit(String type, JsonObject fields) { }
         @Override public void kick(int playerId, String reason) { }
-        @Override public int lastAppliedSeq(int playerId) { return seq.getOrDefault(playerId, 0); }
+        @Override public void endRound(JsonObject results) { }
+        @Override public void closeRoom(String reason) { }
+        @Override public long lastAppliedSeq(int playerId) { return seq.getOrDefault(playerId, 0); }
         @Override public boolean connected(int playerId) { return playerId != 4 || tick < 250; }
     }
 }

@@ -41,6 +41,8 @@ final class Engine {
     private final SecureRandom random = new SecureRandom();
     /** Told of every client that broke the protocol (bad JSON, junk, invalid packets), for counting. */
     volatile Runnable violations = () -> { };
+    /** Decides on every request that would open a session (origin, caps); set before the server starts. */
+    volatile SessionGate gate = SessionGate.OPEN;
 
     /** The clock timers are checked against ({@code System.nanoTime}; tests step it by hand). */
     final LongSupplier nanoTime;

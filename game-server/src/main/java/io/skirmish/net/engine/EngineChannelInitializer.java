@@ -42,6 +42,7 @@ public class EngineChannelInitializer extends SocketIOChannelInitializer {
     private final ChannelGroup channels = new DefaultChannelGroup("skirmish-connections", GlobalEventExecutor.INSTANCE);
     private volatile Engine engine;
     private volatile Runnable violations = () -> { };
+    private volatile SessionGate gate = SessionGate.OPEN;
     private Configuration configuration;
     private EngineHttpHandler http;
     private EnginePacketHandler packets;
@@ -70,6 +71,7 @@ public class EngineChannelInitializer extends SocketIOChannelInitializer {
         this.configuration = configuration;
         engine = new Engine(settings, configuration, engineJson, scheduler, namespaces);
         engine.violations = violations;
+        engine.gate = gate;
         http = new EngineHttpHandler(engine, configuration.getContext(), WEB_SOCKET_TRANSPORT);
         packets = new EnginePacketHandler();
         frames = new EngineWebSocketHandler();
@@ -105,6 +107,15 @@ public class EngineChannelInitializer extends SocketIOChannelInitializer {
     /** Runs {@code hook} for every client that breaks the protocol (set before the server starts). */
     public void onProtocolViolation(Runnable hook) {
         this.violations = hook;
+    }
+
+    /** Decides on every request that would open a session (set before the server starts). */
+    public void setSessionGate(SessionGate gate) {
+        this.gate = gate;
+        Engine e = engine;
+        if (e != null) {
+            e.gate = gate;
+        }
     }
 
     /** Live Engine.IO sessions. */

@@ -147,24 +147,34 @@ final class EngineHttpHandler extends ChannelInboundHandlerAdapter {
     private void open(ChannelHandlerContext ctx, FullHttpRequest req, Transport transport,
                       Map<String, List<String>> params) {
         Channel ch = ctx.channel();
+        SessionGate.Admission admission = engine.gate.admit(address(ch), req.headers().get(HttpHeaderNames.ORIGIN),
+                req.headers().get(HttpHeaderNames.HOST));
+        if (admission.refusal() != null) {
+            refuse(ctx, req, admission.refusal(), transport == Transport.WEBSOCKET);
+            return;
+        }
         HandshakeData data = engine.handshake(ch, req, params);
         AuthorizationResult auth = engine.authorize(data);
         if (auth == null) {
+            admission.release().run();
             error(ctx, req, EngineError.FORBIDDEN, transport == Transport.WEBSOCKET);
             return;
         }
         if (transport == Transport.POLLING) {
             EngineSession s = engine.open(ch, data, Transport.POLLING, params, auth);
+            s.admitted(admission.release());
             respond(ctx, req, HttpResponseStatus.OK, s.openPacket(), EngineEncoder.TEXT);
             s.start();
             return;
         }
         WebSocketServerHandshaker handshaker = handshaker(req);
         if (handshaker == null) {
+            admission.release().run();
             WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ch);
             return;
         }
         EngineSession s = engine.open(ch, data, Transport.WEBSOCKET, params, auth);
+        s.admitted(admission.release());
         handshaker.handshake(ch, req).addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess() || !ch.isActive()) {
                 s.close(EngineSession.CloseReason.TRANSPORT_CLOSE);
@@ -249,6 +259,24 @@ final class EngineHttpHandler extends ChannelInboundHandlerAdapter {
         boolean keepAlive = !close && HttpUtil.isKeepAlive(req);
         write(ctx, EngineEncoder.response(e.status(), e.json(), "application/json", keepAlive,
                 engine.settings.corsOrigin()), keepAlive);
+    }
+
+    /** A handshake the gate refused: 403 with the Engine.IO error body, code 4 (Forbidden), and the gate's reason. */
+    private void refuse(ChannelHandlerContext ctx, FullHttpRequest req, String reason, boolean close) {
+        log.debug("refused handshake from {}: {}", ctx.channel().remoteAddress(), reason);
+        boolean keepAlive = !close && HttpUtil.isKeepAlive(req);
+        String body = "{\"code\":" + EngineError.FORBIDDEN.code + ",\"message\":\"" + jsonText(reason) + "\"}";
+        write(ctx, EngineEncoder.response(HttpResponseStatus.FORBIDDEN, body, "application/json", keepAlive,
+                engine.settings.corsOrigin()), keepAlive);
+    }
+
+    private static String jsonText(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    static String address(Channel ch) {
+        return ch.remoteAddress() instanceof java.net.InetSocketAddress a && a.getAddress() != null
+                ? a.getAddress().getHostAddress() : String.valueOf(ch.remoteAddress());
     }
 
     private void respond(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, String body,

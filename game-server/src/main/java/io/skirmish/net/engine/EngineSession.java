@@ -107,6 +107,8 @@ public final class EngineSession extends ClientHead {
     private final Map<String, Packet> lastVolatile = new ConcurrentHashMap<>();
     private final Map<String, EngineNamespaceClient> sockets = new ConcurrentHashMap<>();
     private final AtomicBoolean dataRequest = new AtomicBoolean();
+    /** Given back to the session gate once: at the first namespace connect, or when the session ends before it. */
+    private final java.util.concurrent.atomic.AtomicReference<Runnable> admission = new java.util.concurrent.atomic.AtomicReference<>();
 
     private volatile Transport transport;
     private volatile boolean closed;
@@ -141,6 +143,21 @@ public final class EngineSession extends ClientHead {
 
     String sid() {
         return sid;
+    }
+
+    /** Holds the gate's admission until the session connects or ends (see {@link SessionGate.Admission}). */
+    void admitted(Runnable release) {
+        admission.set(release);
+        if (closed) {
+            releaseAdmission();
+        }
+    }
+
+    private void releaseAdmission() {
+        Runnable r = admission.getAndSet(null);
+        if (r != null) {
+            r.run();
+        }
     }
 
     /** The Engine.IO open packet: {@code 0{"sid",...}}. */
@@ -555,6 +572,7 @@ public final class EngineSession extends ClientHead {
         sockets.put(name, socket);
         cancel(connectTimer);
         connectTimer = null;
+        releaseAdmission();
         Packet ok = new Packet(PacketType.MESSAGE, EngineIOVersion.V4);
         ok.setSubType(PacketType.CONNECT);
         ok.setNsp(name);
@@ -719,6 +737,7 @@ public final class EngineSession extends ClientHead {
             return;
         }
         closed = true;
+        releaseAdmission();
         cancel(pingTimer);
         cancel(pongTimer);
         cancel(connectTimer);
