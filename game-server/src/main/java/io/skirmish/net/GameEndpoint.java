@@ -44,6 +44,7 @@ public final class GameEndpoint {
     private final Ticker ticker;
     private final NetMetrics metrics;
     private final ConcurrentHashMap<UUID, Session> sessions = new ConcurrentHashMap<>();
+    private volatile RequestRouter router = RequestRouter.LOCAL;
 
     public GameEndpoint(RoomManager rooms, Ticker ticker, NetMetrics metrics) {
         this.rooms = rooms;
@@ -75,6 +76,11 @@ public final class GameEndpoint {
             server.addEventListener(event, Object.class, (client, data, ack) -> onRequest(event, client, data, ack));
         }
         server.addEventListener(Events.INPUT, Object.class, (client, data, ack) -> onInput(client, data));
+    }
+
+    /** Decides where requests are served (cluster mode); call before the server starts. */
+    public void route(RequestRouter router) {
+        this.router = router;
     }
 
     /** Live connections. */
@@ -124,7 +130,14 @@ public final class GameEndpoint {
         }
         CompletableFuture<RawJson> answer;
         try {
-            answer = dispatch(s, RequestDecoder.decode(event, data));
+            Request req = RequestDecoder.decode(event, data);
+            answer = router.route(s, event, req, data, () -> {
+                try {
+                    return dispatch(s, req);
+                } catch (RuntimeException e) {
+                    return CompletableFuture.failedFuture(e);
+                }
+            });
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }

@@ -49,6 +49,7 @@ public final class RoomManager implements Room.Host {
     private final Object quickplayLock = new Object();
     private volatile boolean accepting = true;
     private volatile boolean overloaded;
+    private volatile CodeSource codeSource;
     private volatile RoomObserver observer = RoomObserver.NONE;
 
     public RoomManager(RoomConfig cfg, GameFactory factory, Ticker ticker, RoomMetrics metrics, Scheduler scheduler,
@@ -61,6 +62,12 @@ public final class RoomManager implements Room.Host {
         this.codes = codes;
         this.perConnection = new AttemptLimiter(ticker, limits.perConnection(), limits.window(), limits.unit());
         this.perAddress = new AttemptLimiter(ticker, limits.perAddress(), limits.window(), limits.unit());
+        this.codeSource = codes::newCode;
+    }
+
+    /** Replaces where join codes come from (cluster mode: codes claimed for the whole cluster). */
+    public void useCodes(CodeSource source) {
+        this.codeSource = source;
     }
 
     /**
@@ -125,7 +132,7 @@ public final class RoomManager implements Room.Host {
         }
         RoomSettings settings = defaultSettings().with(patch);
         Room[] holder = new Room[1];
-        codes.newCode(code -> {
+        codeSource.next(code -> {
             Room candidate = new Room(codes.newRoomId(), code, settings, cfg, factory, ticker, metrics, this, codes, observer);
             if (byCode.putIfAbsent(code, candidate) == null) {
                 holder[0] = candidate;

@@ -3,6 +3,8 @@ package io.skirmish.server;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.skirmish.arena.ArenaGame;
+import io.skirmish.cluster.ClusterConfig;
+import io.skirmish.cluster.ClusterNode;
 import io.skirmish.game.GameFactory;
 import io.skirmish.game.Phase;
 import io.skirmish.loop.GameLoop;
@@ -49,6 +51,8 @@ public final class SkirmishServer implements AutoCloseable {
     private final GameEndpoint endpoint;
     private final SocketServer socket;
     private final long startedAt = System.currentTimeMillis();
+    private final JoinCodes codes = new JoinCodes(new SecureRandom());
+    private volatile ClusterNode cluster;
     private volatile boolean closed;
 
     private SkirmishServer(ServerConfig cfg, GameFactory games) {
@@ -77,7 +81,7 @@ public final class SkirmishServer implements AutoCloseable {
                 if (loop != null) loop.remove(room);
             }
         };
-        this.rooms = new RoomManager(cfg.rooms(), games, ticker, metrics, scheduler, new JoinCodes(new SecureRandom()),
+        this.rooms = new RoomManager(cfg.rooms(), games, ticker, metrics, scheduler, codes,
                 cfg.guessLimits());
         this.endpoint = new GameEndpoint(rooms, ticker, metrics);
         metrics.gauge("skirmish_rooms", "Live rooms", rooms, RoomManager::roomCount);
@@ -119,6 +123,14 @@ public final class SkirmishServer implements AutoCloseable {
 
     /** Starts a server running any game. */
     public static SkirmishServer start(ServerConfig cfg, GameFactory games) {
+        return start(cfg, games, null);
+    }
+
+    /**
+     * Starts a server running any game; with a {@code cluster} config it joins that cluster (Redis) once
+     * its port is bound. {@code null}: one node, nothing external.
+     */
+    public static SkirmishServer start(ServerConfig cfg, GameFactory games, ClusterConfig cluster) {
         SkirmishServer s = new SkirmishServer(cfg, games);
         for (GameLoop loop : s.loops) {
             loop.start();
@@ -126,6 +138,12 @@ public final class SkirmishServer implements AutoCloseable {
         int port = s.socket.start();
         log.info("listening on http://{}:{} (tick {} Hz, snapshots {} Hz)", displayHost(cfg.net().host()), port,
                 cfg.rooms().tickRate(), cfg.rooms().snapshotRate());
+        if (cluster != null) {
+            String url = cluster.publicUrl() != null ? cluster.publicUrl()
+                    : "http://" + displayHost(cfg.net().host()) + ":" + port;
+            s.cluster = ClusterNode.start(cluster, url, s.rooms, s.codes, s.metrics.registry());
+            s.endpoint.route(s.cluster.router());
+        }
         return s;
     }
 
@@ -135,6 +153,11 @@ public final class SkirmishServer implements AutoCloseable {
 
     public RoomManager rooms() {
         return rooms;
+    }
+
+    /** This node in its cluster; null when the server runs alone. */
+    public ClusterNode cluster() {
+        return cluster;
     }
 
     public ServerMetrics metrics() {
@@ -184,6 +207,9 @@ public final class SkirmishServer implements AutoCloseable {
         if (closed) return;
         closed = true;
         rooms.setAccepting(false);
+        if (cluster != null) {
+            cluster.close();
+        }
         socket.close();
         for (GameLoop loop : loops) {
             try {
@@ -215,7 +241,8 @@ public final class SkirmishServer implements AutoCloseable {
             }
             case "/api/rooms" -> {
                 JsonArray list = new JsonArray();
-                for (RoomSummary r : rooms.publicRooms()) {
+                ClusterNode c = cluster;
+                for (RoomSummary r : c != null ? c.publicRooms() : rooms.publicRooms()) {
                     JsonObject o = new JsonObject();
                     o.addProperty("id", r.id());
                     o.addProperty("players", r.players());
