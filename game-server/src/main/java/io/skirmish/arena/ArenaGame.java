@@ -30,7 +30,7 @@ public final class ArenaGame implements Game<PlayerInput>, CompactGame {
     private final List<ArenaEvent> events = new ArrayList<>();
 
     /** The arena's events on the wire (the room adds {@code type} and {@code tick}). */
-    record Hit(int target, int attacker, int damage, int hp, long x, long y) implements GameEvent {
+    record Hit(int target, int attacker, int damage, int hp, long x, long y, int shot) implements GameEvent {
         public String type() { return "hit"; }
     }
 
@@ -130,7 +130,7 @@ public final class ArenaGame implements Game<PlayerInput>, CompactGame {
     @Override
     public void step(long tick, Map<Integer, List<PlayerInput>> inputs) {
         events.clear();
-        ArenaRules.step(state, inputs, ctx.phase() == Phase.PLAYING, events);
+        ArenaRules.step(state, tick, inputs, ctx.phase() == Phase.PLAYING, events);
         for (ArenaEvent ev : events) {
             ctx.emit(toWire(ev));
         }
@@ -139,7 +139,7 @@ public final class ArenaGame implements Game<PlayerInput>, CompactGame {
     private static GameEvent toWire(ArenaEvent ev) {
         // Java 17 has no pattern switch (preview only): instanceof over the sealed kinds.
         if (ev instanceof ArenaEvent.Hit h) {
-            return new Hit(h.target(), h.attacker(), h.damage(), h.hp(), Math.round(h.x()), Math.round(h.y()));
+            return new Hit(h.target(), h.attacker(), h.damage(), h.hp(), Math.round(h.x()), Math.round(h.y()), h.shot());
         }
         if (ev instanceof ArenaEvent.Kill k) {
             return new Kill(k.victim(), k.killer());

@@ -13,6 +13,11 @@ public final class Shot {
     /** Units per second ({@code step * tickRate}), as snapshots carry it. */
     final double vx, vy;
     int ttl;
+    /**
+     * The tick the shooter was seeing when firing (the input's {@code rt}), until the shot's first
+     * step has been compensated for it; NaN otherwise.
+     */
+    double view = Double.NaN;
 
     Shot(int id, int owner, double x, double y, double stepX, double stepY, int tickRate, int ttl) {
         this.id = id;
