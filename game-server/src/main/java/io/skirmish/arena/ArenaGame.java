@@ -8,6 +8,7 @@ import io.skirmish.game.Game;
 import io.skirmish.game.GameContext;
 import io.skirmish.game.GameEvent;
 import io.skirmish.game.GameFactory;
+import io.skirmish.game.GameType;
 import io.skirmish.game.InputDecoder;
 import io.skirmish.game.Phase;
 import io.skirmish.game.SnapshotWriter;
@@ -51,24 +52,13 @@ public final class ArenaGame implements Game<PlayerInput>, CompactGame {
         this.physics = physics;
     }
 
-    /** The factory rooms use: any map of {@link ArenaMap#ALL}, default physics. */
+    /** The arena in the game catalog: maps "arena" (the default) and "pillars", default physics. */
+    public static final GameType TYPE = new GameType("arena", "Arena", List.of(ArenaMap.DEFAULT_ID, "pillars"),
+            mapId -> new ArenaGame(ArenaMap.byId(mapId), ArenaPhysics.DEFAULT));
+
+    /** The factory of {@link #TYPE}. */
     public static GameFactory factory() {
-        return new GameFactory() {
-            @Override
-            public Game<PlayerInput> create(String mapId) {
-                return new ArenaGame(ArenaMap.byId(mapId), ArenaPhysics.DEFAULT);
-            }
-
-            @Override
-            public boolean supportsMap(String mapId) {
-                return ArenaMap.ALL.containsKey(mapId);
-            }
-
-            @Override
-            public String defaultMap() {
-                return ArenaMap.DEFAULT_ID;
-            }
-        };
+        return TYPE.factory();
     }
 
     public ArenaState state() {
