@@ -300,6 +300,7 @@ function updateDebug(session, players, extrapolatedMs, t) {
   debug.snapshotJitter = session ? Math.round(session.buffer.jitter) : null;
   debug.stalls = session?.buffer.stallCount ?? 0;
   debug.screenHits = session?.shots.screenHits ?? 0;
+  debug.shotPairErrors = session?.shots.pairErrors ?? [];
   debug.extrapolatedMs = Math.round(extrapolatedMs);
   debug.pendingInputs = session?.predictor.pending.length ?? 0;
   debug.corrections = session?.predictor.corrections ?? 0;

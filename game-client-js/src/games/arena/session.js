@@ -178,7 +178,8 @@ export class GameSession {
    */
   inputRenderTick() {
     if (this.renderTick === null || !this.latest) return null;
-    return Math.round(Math.min(this.renderTick, this.latest.tick) * 100) / 100;
+    const rt = Math.round(Math.min(this.renderTick, this.latest.tick) * 100) / 100;
+    return Number.isFinite(rt) ? Math.max(0, rt) : null; // a room's first ticks: never below 0
   }
 
   /**
