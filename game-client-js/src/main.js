@@ -209,9 +209,11 @@ conn.on(S2C.ROOM_UPDATE, (room) => {
   app.session.onRoomUpdate(room);
   roomPanel.update(room, app.session.you);
 });
-conn.on(S2C.KICKED, () => endSession('You were removed from the room by the host.'));
+conn.on(S2C.KICKED, ({ reason } = {}) => endSession(reason === 'operator'
+  ? 'You were removed from the room by the server operator.' : 'You were removed from the room by the host.'));
 conn.on(S2C.CLOSED, ({ reason } = {}) =>
   endSession(reason === 'error' ? 'The room ended because of a server error.' : 'The room was closed by the server.'));
+conn.on(S2C.NOTICE, ({ text } = {}) => hud.setNotice(`Operator: ${String(text ?? '').slice(0, 200)}`));
 conn.on(S2C.SHUTDOWN, ({ drainMs } = {}) =>
   hud.setNotice(`Server restarting${drainMs ? ` in ${Math.ceil(drainMs / 1000)} s` : ''}`));
 conn.on(S2C.SERVER_ERROR, (err) => {
