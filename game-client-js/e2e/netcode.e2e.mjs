@@ -222,4 +222,4 @@ await runE2E('netcode', async ({ pageA, pageB, base }) => {
     throw new Error(`figures out of bounds: ${failed.map((v) => `${v.name} = ${v.value} (want ${v.want})`).join('; ')}`
       + ` [machine: frames p99 ${report.frameP99Ms} ms, server skipped ${report.server?.skippedTicks ?? '?'} ticks]`);
   }
-});
+}, { viewport: { width: 800, height: 520 } }); // small pages: two software-rendered canvases at 60 fps
