@@ -24,6 +24,7 @@ export class OwnShots {
     this.ackedSeq = null; // our last input acknowledged by the previous snapshot
     this.paired = new Set(); // server ids drawn as predicted shots (never drawn again from snapshots)
     this.screenHits = 0;
+    this.pairLog = [];
     this.pairErrors = []; // distance between prediction and the server's shot at pairing, latest last
   }
 
@@ -90,6 +91,8 @@ export class OwnShots {
       const ex = x - (shot.x0 + shot.vx * this.dt * age);
       const ey = y - (shot.y0 + shot.vy * this.dt * age);
       this.pairErrors.push(Math.round(Math.sqrt(ex * ex + ey * ey) * 100) / 100);
+      this.pairLog.push([shot.seq, shot.rt, snap.tick, ackedSeq, Math.round(ex), Math.round(ey), Math.round(x), Math.round(shot.x0)]);
+      if (this.pairLog.length > 100) this.pairLog.shift();
       if (this.pairErrors.length > 200) this.pairErrors.shift();
       shot.x0 += ex;
       shot.y0 += ey;
