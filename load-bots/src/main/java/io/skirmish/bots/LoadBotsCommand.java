@@ -76,6 +76,10 @@ final class LoadBotsCommand implements Callable<Integer> {
                     + "idle (default: ${DEFAULT-VALUE}).")
     private String behaviour;
 
+    @Option(names = "--game", description = "The game to play, where the bots choose (quick play, --room new): "
+            + "a game id of GET /api/games, like arena or tag (default: the server's).")
+    private String game;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seeds every bot's random choices (default: ${DEFAULT-VALUE}).")
     private long seed;
 
@@ -112,6 +116,10 @@ final class LoadBotsCommand implements Callable<Integer> {
     @Option(names = "--step-duration", defaultValue = "20s", description = "How long each capacity step plays "
             + "after its ramp, its warm-up included (default: ${DEFAULT-VALUE}).")
     private Duration stepDuration;
+
+    @Option(names = "--no-warmup-run", description = "Start the capacity search without its first, unjudged run "
+            + "of --start-players that warms both JVMs up.")
+    private boolean noWarmupRun;
 
     @Option(names = "--growth", defaultValue = "2", description = "Factor between capacity steps until one fails "
             + "(default: ${DEFAULT-VALUE}).")
@@ -165,7 +173,7 @@ final class LoadBotsCommand implements Callable<Integer> {
             Report report;
             if (findCapacity) {
                 CapacitySearch.Outcome found = CapacitySearch.search(
-                        new CapacitySearch.Settings(startPlayers, maxPlayers, growth, precision),
+                        new CapacitySearch.Settings(startPlayers, maxPlayers, growth, precision, !noWarmupRun),
                         n -> step(config.withBots(n).withDuration(stepDuration), print), print);
                 report = found.report().withCapacity(found.capacity());
             } else {
@@ -231,7 +239,7 @@ final class LoadBotsCommand implements Callable<Integer> {
             Duration w = warmup != null ? warmup : LoadConfig.defaultWarmup(run);
             return new LoadConfig(url, bots, spectators, ramp, duration, w, room, behaviour, seed, password,
                     new Thresholds(maxP99AgeMs, maxP99InputMs, minSnapshotRate, maxErrors),
-                    shard == null ? Shard.WHOLE : shard);
+                    shard == null ? Shard.WHOLE : shard, game);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
