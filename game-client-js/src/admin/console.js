@@ -322,6 +322,10 @@ function every(ms, fn) {
 }
 
 async function start() {
+  if (!document.body.dataset.session) {
+    showLogin(); // the server marks the page when this browser is logged in
+    return;
+  }
   try {
     await api('session');
   } catch {

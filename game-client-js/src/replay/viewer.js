@@ -67,6 +67,7 @@ function setPlaying(p) {
   state.playing = p && frames.length > 0;
   if (state.playing && state.index >= frames.length - 1) state.index = 0;
   $('play').textContent = state.playing ? 'Pause' : 'Play';
+  show();
 }
 
 function show() {
