@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { GameSession } from '../src/game/session.js';
+import { GameSession } from '../src/games/arena/session.js';
 import { ClockSync } from '../src/net/clock.js';
 import { stepShip } from '../src/game/movement.js';
 
