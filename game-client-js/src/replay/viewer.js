@@ -112,7 +112,7 @@ function frame(now) {
     }
   }
   const f = frames[state.index];
-  if (f && info.game.map) {
+  if (f && info.game.map && Array.isArray(f.players) && (header.game === 'arena' || header.game === 'default')) {
     const shots = (f.shots || []).map(([id, x, y, vx, vy, owner]) => ({ id, x, y, vx, vy, owner }));
     renderer.draw({ players: f.players || [], shots, flashes: [], effects: [] },
       { game: info.game, ownId: null, nameOf: (id) => names[id] ?? `#${id}`, frameMs: dt, now });
