@@ -100,7 +100,7 @@ final class GameSlot<I> implements GameContext, SnapshotWriter, RoomObserver.Gam
      * form's {@link #beginPlayer} writes.
      */
     Supplier<Frame> frames(long tick, long wallMillis, RoundCycle rounds) {
-        if (!(game.unwrap() instanceof CompactGame compact)) { // a recorder decorates the real game
+        if (!(game instanceof CompactGame compact) || !compact.hasCompactForm()) {
             return null;
         }
         return () -> {
