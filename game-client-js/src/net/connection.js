@@ -31,6 +31,12 @@ export class Connection {
     this.statusDetail = '';
     this.everConnected = false;
 
+    this.moving = false;
+    this.open(url);
+  }
+
+  /** Makes the socket.io socket for `url` (the page's origin when absent) and listens on it. */
+  open(url) {
     const options = {
       autoConnect: false,
       transports: ['websocket', 'polling'],
@@ -38,9 +44,11 @@ export class Connection {
       reconnectionDelay: 500,
       reconnectionDelayMax: 5000,
     };
+    this.url = url;
     this.socket = url ? io(url, options) : io(options);
     this.socket.on('connect', () => {
-      const reconnected = this.everConnected;
+      // A move to another server (cluster) is not a reconnect: the caller repeats its own request there.
+      const reconnected = this.everConnected && !this.moving;
       this.everConnected = true;
       this.setStatus(Status.CONNECTED, '', { reconnected });
     });
@@ -56,6 +64,29 @@ export class Connection {
     this.socket.onAny((event, payload) => {
       this.bytesIn.add(this.now(), jsonLength([event, payload]));
       this.netsim.receive(() => this.dispatch(event, payload));
+    });
+  }
+
+  /**
+   * Cluster: moves this connection to another server (`moveTo.url` of a `MOVED` answer or of
+   * `server:shutdown`) without reloading the page. Resolves true once connected there.
+   */
+  moveTo(url, timeoutMs = REQUEST_TIMEOUT_MS) {
+    const old = this.socket;
+    this.moving = true;
+    old.offAny();
+    old.removeAllListeners();
+    old.disconnect();
+    this.open(url);
+    return new Promise((resolve) => {
+      const done = (ok) => {
+        clearTimeout(timer);
+        this.moving = false;
+        resolve(ok);
+      };
+      const timer = setTimeout(() => done(false), timeoutMs);
+      this.socket.once('connect', () => done(true));
+      this.socket.connect();
     });
   }
 
@@ -109,6 +140,19 @@ export class Connection {
    * server resolve as `{ok:false, error:{code: TIMEOUT | DISCONNECTED}}` like a server refusal.
    */
   request(event, payload, timeoutMs = REQUEST_TIMEOUT_MS) {
+    return this.requestOnce(event, payload, timeoutMs).then(async (ack) => {
+      // Cluster: the room is on another server. Go there and repeat the request with the reservation.
+      if (ack?.ok !== false || ack.error?.code !== 'MOVED' || !ack.moveTo?.url) return ack;
+      if (!(await this.moveTo(ack.moveTo.url, timeoutMs))) {
+        return failure(ClientErrorCode.DISCONNECTED, 'could not reach the server the room is on');
+      }
+      const again = ack.moveTo.reservation ? { ...payload, reservation: ack.moveTo.reservation } : payload;
+      return this.requestOnce(event, again, timeoutMs);
+    });
+  }
+
+  /** One request and its ack (or a TIMEOUT / DISCONNECTED failure). */
+  requestOnce(event, payload, timeoutMs) {
     if (!this.socket.connected) {
       return Promise.resolve(failure(ClientErrorCode.DISCONNECTED, 'not connected to the server'));
     }
