@@ -67,13 +67,17 @@ class ClusterCrashIT {
                 .redirectErrorStream(true).start();
     }
 
-    /** Reads the process's output (all of it, so it never blocks) and completes with its port. */
+    /** Reads the process's output (all of it, so it never blocks; kept in target/cluster-node-PID.log) and completes with its port. */
     static CompletableFuture<Integer> portOf(Process p) {
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            Path log = Path.of("target", "cluster-node-" + p.pid() + ".log");
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+                 java.io.Writer w = java.nio.file.Files.newBufferedWriter(log)) {
                 String line;
                 while ((line = r.readLine()) != null) {
+                    w.write(line + "\n");
+                    w.flush();
                     Matcher m = DrainIT.LISTENING.matcher(line);
                     if (m.find()) port.complete(Integer.parseInt(m.group(1)));
                 }
