@@ -1,10 +1,11 @@
 package io.skirmish;
 
-import io.skirmish.arena.ArenaGame;
 import io.skirmish.cluster.ClusterConfig;
 import io.skirmish.net.EventBudget;
 import io.skirmish.net.NetConfig;
 import io.skirmish.room.RoomConfig;
+import io.skirmish.game.GameCatalog;
+import io.skirmish.server.BuiltInGames;
 import io.skirmish.server.ServerConfig;
 import io.skirmish.server.SkirmishServer;
 import java.nio.file.Path;
@@ -90,6 +91,10 @@ public final class Main implements Callable<Integer> {
             description = "Serve the browser client from this directory instead of the built-in copy.")
     Path staticDir;
 
+    @Option(names = "--games", split = ",", defaultValue = "${env:SKIRMISH_GAMES:-}",
+            description = "Games quick play offers, the default first (for example arena,tag); empty = every game.")
+    List<String> games;
+
     @Option(names = "--redis", defaultValue = "${env:SKIRMISH_REDIS}",
             description = "Cluster mode: redis://host:port of the cluster's Redis (without it: one node, nothing external).")
     String redis;
@@ -127,13 +132,15 @@ public final class Main implements Callable<Integer> {
         if (gameThreads > 0) {
             cfg = cfg.withGameThreads(gameThreads);
         }
+        GameCatalog catalog = BuiltInGames.catalog().withQuickplay(games == null ? List.of()
+                : games.stream().map(String::strip).filter(g -> !g.isEmpty()).toList());
         ClusterConfig cluster = null;
         if (redis != null && !redis.isBlank()) {
             String id = nodeId != null && !nodeId.isBlank() ? nodeId : "node-" + Long.toString(
                     new java.security.SecureRandom().nextLong() & 0xffffffffL, 36);
             cluster = ClusterConfig.of(redis, publicUrl == null || publicUrl.isBlank() ? null : publicUrl, id);
         }
-        SkirmishServer server = SkirmishServer.start(cfg, ArenaGame.factory(), cluster);
+        SkirmishServer server = SkirmishServer.start(cfg, catalog, cluster);
         awaitTermination(server::drainAndClose);
         return 0;
     }

@@ -8,6 +8,7 @@ import io.skirmish.game.Game;
 import io.skirmish.game.GameContext;
 import io.skirmish.game.GameEvent;
 import io.skirmish.game.GameFactory;
+import io.skirmish.game.GameType;
 import io.skirmish.game.InputDecoder;
 import io.skirmish.game.Phase;
 import io.skirmish.game.SnapshotWriter;
@@ -27,7 +28,7 @@ public final class ArenaGame implements Game<PlayerInput> {
     private final List<ArenaEvent> events = new ArrayList<>();
 
     /** The arena's events on the wire (the room adds {@code type} and {@code tick}). */
-    record Hit(int target, int attacker, int damage, int hp, long x, long y) implements GameEvent {
+    record Hit(int target, int attacker, int damage, int hp, long x, long y, int shot) implements GameEvent {
         public String type() { return "hit"; }
     }
 
@@ -48,24 +49,13 @@ public final class ArenaGame implements Game<PlayerInput> {
         this.physics = physics;
     }
 
-    /** The factory rooms use: any map of {@link ArenaMap#ALL}, default physics. */
+    /** The arena in the game catalog: maps "arena" (the default) and "pillars", default physics. */
+    public static final GameType TYPE = new GameType("arena", "Arena", List.of(ArenaMap.DEFAULT_ID, "pillars"),
+            mapId -> new ArenaGame(ArenaMap.byId(mapId), ArenaPhysics.DEFAULT));
+
+    /** The factory of {@link #TYPE}. */
     public static GameFactory factory() {
-        return new GameFactory() {
-            @Override
-            public Game<PlayerInput> create(String mapId) {
-                return new ArenaGame(ArenaMap.byId(mapId), ArenaPhysics.DEFAULT);
-            }
-
-            @Override
-            public boolean supportsMap(String mapId) {
-                return ArenaMap.ALL.containsKey(mapId);
-            }
-
-            @Override
-            public String defaultMap() {
-                return ArenaMap.DEFAULT_ID;
-            }
-        };
+        return TYPE.factory();
     }
 
     public ArenaState state() {
@@ -127,7 +117,7 @@ public final class ArenaGame implements Game<PlayerInput> {
     @Override
     public void step(long tick, Map<Integer, List<PlayerInput>> inputs) {
         events.clear();
-        ArenaRules.step(state, inputs, ctx.phase() == Phase.PLAYING, events);
+        ArenaRules.step(state, tick, inputs, ctx.phase() == Phase.PLAYING, events);
         for (ArenaEvent ev : events) {
             ctx.emit(toWire(ev));
         }
@@ -136,7 +126,7 @@ public final class ArenaGame implements Game<PlayerInput> {
     private static GameEvent toWire(ArenaEvent ev) {
         // Java 17 has no pattern switch (preview only): instanceof over the sealed kinds.
         if (ev instanceof ArenaEvent.Hit h) {
-            return new Hit(h.target(), h.attacker(), h.damage(), h.hp(), Math.round(h.x()), Math.round(h.y()));
+            return new Hit(h.target(), h.attacker(), h.damage(), h.hp(), Math.round(h.x()), Math.round(h.y()), h.shot());
         }
         if (ev instanceof ArenaEvent.Kill k) {
             return new Kill(k.victim(), k.killer());

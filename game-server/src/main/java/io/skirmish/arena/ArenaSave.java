@@ -32,6 +32,7 @@ final class ArenaSave {
             p.addProperty("score", sh.score);
             p.addProperty("kills", sh.kills);
             p.addProperty("deaths", sh.deaths);
+            p.addProperty("life", sh.life);
             ships.add(p);
         }
         o.add("ships", ships);
@@ -48,6 +49,7 @@ final class ArenaSave {
             shots.add(a);
         }
         o.add("shots", shots);
+        o.add("rewind", s.rewind.save());
         return o;
     }
 
@@ -70,7 +72,13 @@ final class ArenaSave {
             sh.score = p.get("score").getAsInt();
             sh.kills = p.get("kills").getAsInt();
             sh.deaths = p.get("deaths").getAsInt();
+            sh.life = p.has("life") ? p.get("life").getAsInt() : 0;
             s.ships.put(sh.id, sh);
+        }
+        if (o.has("rewind")) {
+            s.rewind.restore(o.getAsJsonArray("rewind"));
+        } else {
+            s.rewind.clear();
         }
         s.shots.clear();
         for (var e : o.getAsJsonArray("shots")) {

@@ -15,11 +15,14 @@ public final class ArenaState {
     final TreeMap<Integer, Ship> ships = new TreeMap<>();
     final List<Shot> shots = new ArrayList<>();
     int nextShotId = 1;
+    /** Recent ship positions for lag compensation (bounded by {@link RewindHistory#MAX_REWIND_MS}). */
+    final RewindHistory rewind;
 
     public ArenaState(ArenaMap map, ArenaPhysics physics, int tickRate, long seed) {
         this.map = map;
         this.physics = physics;
         this.tickRate = tickRate;
+        this.rewind = new RewindHistory(RewindHistory.ticksFor(tickRate, RewindHistory.MAX_REWIND_MS));
         this.rng = new SeededRandom(seed);
     }
 
@@ -29,6 +32,7 @@ public final class ArenaState {
     public Collection<Ship> ships() { return ships.values(); }
     public Ship ship(int id) { return ships.get(id); }
     public List<Shot> shots() { return shots; }
+    public RewindHistory rewind() { return rewind; }
 
     /** A hash of everything that evolves; equal states have equal hashes (used by determinism tests). */
     public long hash() {

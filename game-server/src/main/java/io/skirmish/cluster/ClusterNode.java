@@ -128,7 +128,10 @@ public final class ClusterNode implements AutoCloseable {
         List<RoomSummary> list = new ArrayList<>();
         for (RoomEntry r : clusterRooms) {
             if (r.isPublic()) {
-                list.add(new RoomSummary(r.id(), r.taken(), r.capacity(), r.phase(), r.map(), 0));
+                // The directory's map field holds "game/map" (see the heartbeat below).
+                String[] gm = r.map().split("/", 2);
+                list.add(new RoomSummary(r.id(), r.taken(), r.capacity(), r.phase(), gm.length == 2 ? gm[0] : "",
+                        gm[gm.length - 1], 0));
             }
         }
         list.sort(Comparator.comparing(RoomSummary::id));
@@ -182,7 +185,8 @@ public final class ClusterNode implements AutoCloseable {
             live.put(r.id(), code);
             if (r.isFrozen()) continue; // moving to another node, which publishes it next
             RoomEntry e = new RoomEntry(r.id(), cfg.nodeId(), code, r.summary().phase(), r.occupancy(), 0,
-                    r.settings().maxPlayers(), !r.isPrivate(), r.isLocked(), r.settings().map());
+                    r.settings().maxPlayers(), !r.isPrivate(), r.isLocked(),
+                    r.settings().game() + "/" + r.settings().map());
             all.add(directory.publish(e).thenAccept(ok -> {
                 if (!ok) log.warn("join code {} of room {} is held by another room in the cluster", code, r.id());
                 published.put(r.id(), code);

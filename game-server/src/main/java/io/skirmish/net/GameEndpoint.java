@@ -167,7 +167,7 @@ public final class GameEndpoint {
             return CompletableFuture.completedFuture(new RawJson(o.toString()));
         }
         if (req instanceof Request.QuickPlay q) {
-            return joining(s, () -> rooms.quickplay(s, q.name()));
+            return joining(s, () -> rooms.quickplay(s, q.name(), q.game()));
         }
         if (req instanceof Request.Create c) {
             return joining(s, () -> rooms.create(s, c.name(), c.settings()));

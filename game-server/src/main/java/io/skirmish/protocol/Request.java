@@ -8,7 +8,12 @@ public sealed interface Request {
 
     record TimeSync(double t) implements Request {}
 
-    record QuickPlay(String name) implements Request {}
+    /** {@code game} is null for quick play's default game. */
+    record QuickPlay(String name, String game) implements Request {
+        public QuickPlay(String name) {
+            this(name, null);
+        }
+    }
 
     record Create(String name, SettingsPatch settings) implements Request {}
 
@@ -43,7 +48,12 @@ public sealed interface Request {
      * remove the password.
      */
     record SettingsPatch(Integer maxPlayers, Integer roundSeconds, String map, Boolean spectators,
-                         String password) {
-        public static final SettingsPatch NONE = new SettingsPatch(null, null, null, null, null);
+                         String password, String game) {
+        public static final SettingsPatch NONE = new SettingsPatch(null, null, null, null, null, null);
+
+        /** A patch that leaves the game as it is. */
+        public SettingsPatch(Integer maxPlayers, Integer roundSeconds, String map, Boolean spectators, String password) {
+            this(maxPlayers, roundSeconds, map, spectators, password, null);
+        }
     }
 }

@@ -26,7 +26,7 @@ public final class RequestDecoder {
         Fields f = Fields.of(payload);
         return switch (event) {
             case Events.TIME_SYNC -> new Request.TimeSync(f.has("t") ? f.number("t") : 0);
-            case Events.ROOM_QUICKPLAY -> new Request.QuickPlay(f.name("name"));
+            case Events.ROOM_QUICKPLAY -> new Request.QuickPlay(f.name("name"), f.optString("game", 32));
             case Events.ROOM_CREATE -> new Request.Create(f.name("name"),
                     f.has("settings") ? patch(f.object("settings")) : Request.SettingsPatch.NONE);
             case Events.ROOM_JOIN -> new Request.Join(code(f), f.name("name"), f.optString("password", MAX_PASSWORD));
@@ -73,6 +73,7 @@ public final class RequestDecoder {
         String map = f.optString("map", 32);
         Boolean spectators = f.has("spectators") ? f.bool("spectators") : null;
         String password = f.optString("password", MAX_PASSWORD);
-        return new Request.SettingsPatch(maxPlayers, roundSeconds, map, spectators, password);
+        String game = f.optString("game", 32);
+        return new Request.SettingsPatch(maxPlayers, roundSeconds, map, spectators, password, game);
     }
 }

@@ -7,6 +7,7 @@ import com.google.gson.stream.JsonWriter;
 import io.skirmish.game.Game;
 import io.skirmish.game.GameContext;
 import io.skirmish.game.GameEvent;
+import io.skirmish.game.GameType;
 import io.skirmish.game.InputDecoder;
 import io.skirmish.game.Phase;
 import io.skirmish.game.SnapshotWriter;
@@ -46,7 +47,17 @@ final class GameSlot<I> implements GameContext, SnapshotWriter, RoomObserver.Gam
         this.info = info.toString();
     }
 
-    static <I> GameSlot<I> open(Game<I> game, Room owner, long seed, JsonObject extraInfo) {
+    /** Creates the game of {@code type} on {@code map} and starts it; its join-answer facts get {@code id, name, tickRate, snapshotRate}. */
+    static GameSlot<?> open(GameType type, String map, Room owner, long seed) {
+        JsonObject extra = new JsonObject();
+        extra.addProperty("id", type.id());
+        extra.addProperty("name", type.name());
+        extra.addProperty("tickRate", owner.config().tickRate());
+        extra.addProperty("snapshotRate", owner.config().snapshotRate());
+        return open(type.factory().create(map), owner, seed, extra);
+    }
+
+    private static <I> GameSlot<I> open(Game<I> game, Room owner, long seed, JsonObject extraInfo) {
         return new GameSlot<>(game, owner, seed, extraInfo);
     }
 

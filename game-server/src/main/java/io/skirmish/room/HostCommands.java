@@ -36,16 +36,13 @@ final class HostCommands {
             if (room.rounds().phase() != Phase.LOBBY) {
                 throw new ProtocolException(ErrorCode.BAD_STATE, "settings can change only in the lobby");
             }
-            if (patch.map() != null && !room.factory().supportsMap(patch.map())) {
-                throw new ProtocolException(ErrorCode.BAD_REQUEST, "unknown map");
-            }
             if (patch.maxPlayers() != null
                     && patch.maxPlayers() < Math.max(room.members().seatCount(), room.occupancy())) {
                 throw new ProtocolException(ErrorCode.BAD_REQUEST, "maxPlayers is below the number of players");
             }
             RoomSettings before = room.settings();
-            room.replaceSettings(before.with(patch));
-            if (!room.settings().map().equals(before.map())) {
+            room.replaceSettings(before.apply(patch, room.games()));
+            if (!room.settings().map().equals(before.map()) || !room.settings().game().equals(before.game())) {
                 room.replaceGame();
                 room.members().broadcast(Events.GAME_INFO, new RawJson(room.gameInfo()));
             }

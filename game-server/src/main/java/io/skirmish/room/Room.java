@@ -1,12 +1,10 @@
 package io.skirmish.room;
 
 import com.google.gson.JsonObject;
-import io.skirmish.game.GameFactory;
+import io.skirmish.game.GameCatalog;
 import io.skirmish.loop.Tickable;
 import io.skirmish.loop.Ticker;
 import io.skirmish.protocol.Events;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -39,7 +37,7 @@ public final class Room implements Tickable {
     private final String id;
     private final String code;
     private final RoomConfig cfg;
-    private final GameFactory factory;
+    private final GameCatalog games;
     private final Ticker ticker;
     private final RoomMetrics metrics;
     private final Host host;
@@ -67,7 +65,7 @@ public final class Room implements Tickable {
     private boolean dirty = true;
     private long emptySinceTick = -1;
 
-    Room(String id, String code, RoomSettings settings, RoomConfig cfg, GameFactory factory, Ticker ticker,
+    Room(String id, String code, RoomSettings settings, RoomConfig cfg, GameCatalog games, Ticker ticker,
          RoomMetrics metrics, Host host, JoinCodes ids, RoomObserver observer) {
         this(id, code, settings, cfg, factory, ticker, metrics, host, ids.newSeed(), observer);
     }
@@ -79,7 +77,7 @@ public final class Room implements Tickable {
         this.code = code;
         this.settings = settings;
         this.cfg = cfg;
-        this.factory = factory;
+        this.games = games;
         this.ticker = ticker;
         this.metrics = metrics;
         this.host = host;
@@ -232,21 +230,16 @@ public final class Room implements Tickable {
 
     private void expireSeats() {
         int grace = cfg.ticks(cfg.seatGrace());
-        List<Seat> expired = new ArrayList<>(0);
-        for (Seat s : members.seats()) {
-            if (s.disconnectedAtTick >= 0 && tick - s.disconnectedAtTick >= grace) {
-                expired.add(s);
-            }
-        }
-        expired.forEach(this::removeSeat);
+        members.seats().stream().filter(s -> s.disconnectedAtTick >= 0 && tick - s.disconnectedAtTick >= grace)
+                .toList().forEach(this::removeSeat);
     }
 
-    /** The round is over: {@code round:end} with the game's results, then the scoreboard phase. */
+    /** The round is over: {@code round:end} with the game's results (if any), then the scoreboard phase. */
     private void finishRound(JsonObject results) {
         log.info("room round ended room={} tick={} round={} players={}", id, tick, rounds.round(), members.seatCount());
         JsonObject fields = new JsonObject();
         fields.addProperty("round", rounds.round());
-        results.entrySet().forEach(e -> fields.add(e.getKey(), e.getValue()));
+        if (results != null) results.entrySet().forEach(e -> fields.add(e.getKey(), e.getValue()));
         slot.emitFields("round:end", fields);
         rounds.roundOver(tick);
     }
@@ -336,8 +329,8 @@ public final class Room implements Tickable {
         return cfg;
     }
 
-    GameFactory factory() {
-        return factory;
+    GameCatalog games() {
+        return games;
     }
 
     long currentTick() {
@@ -366,13 +359,10 @@ public final class Room implements Tickable {
         if (old != null) {
             old.game().onDispose();
         }
-        JsonObject extra = new JsonObject();
-        extra.addProperty("tickRate", cfg.tickRate());
-        extra.addProperty("snapshotRate", cfg.snapshotRate());
-        GameSlot<?> next = GameSlot.open(factory.create(settings.map()), this, seed, extra);
+        GameSlot<?> next = GameSlot.open(games.get(settings.game()), settings.map(), this, seed);
         slot = next;
         members.seats().forEach(s -> next.game().onJoin(s.id, s.name));
-        observer.gameStarted(this, tick, "default", settings.map(), seed);
+        observer.gameStarted(this, tick, settings.game(), settings.map(), seed);
     }
 
     void kickSeat(Seat target, String reason) {
@@ -411,8 +401,7 @@ public final class Room implements Tickable {
     }
 
     private RoomSummary summarize() {
-        return new RoomSummary(id, members.seatCount(), settings.maxPlayers(), rounds.phase().wire(), settings.map(),
-                members.spectators().size());
+        return RoomJson.summary(this, members, rounds);
     }
 
     /** The round cycle's calls into the room. */
@@ -427,8 +416,7 @@ public final class Room implements Tickable {
         @Override
         public void roundTimeUp(int round) {
             slot.game().onRoundEnd(round);
-            JsonObject results = slot.takeRoundResults();
-            finishRound(results == null ? new JsonObject() : results);
+            finishRound(slot.takeRoundResults());
         }
 
         @Override

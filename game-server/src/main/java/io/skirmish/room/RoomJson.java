@@ -22,6 +22,7 @@ final class RoomJson {
         o.addProperty("id", r.id());
         o.addProperty("code", r.code());
         o.addProperty("private", r.isPrivate());
+        o.addProperty("game", st.game());
         o.addProperty("capacity", st.maxPlayers());
         o.addProperty("phase", rounds.phase().wire());
         int hostId = members.hostId();
@@ -34,6 +35,7 @@ final class RoomJson {
         JsonObject so = new JsonObject();
         so.addProperty("maxPlayers", st.maxPlayers());
         so.addProperty("roundSeconds", roundSeconds);
+        so.addProperty("game", st.game());
         so.addProperty("map", st.map());
         so.addProperty("spectators", st.spectators());
         so.addProperty("hasPassword", st.hasPassword());
@@ -73,6 +75,13 @@ final class RoomJson {
         ack.add("you", you);
         ack.add("game", JsonParser.parseString(gameInfo));
         return new RawJson(ack.toString());
+    }
+
+    /** What {@code GET /api/rooms} and monitoring see. */
+    static RoomSummary summary(Room r, Members members, RoundCycle rounds) {
+        RoomSettings st = r.settings();
+        return new RoomSummary(r.id(), members.seatCount(), st.maxPlayers(), rounds.phase().wire(), st.game(), st.map(),
+                members.spectators().size());
     }
 
     /** {@code {ok: true, room}}. */

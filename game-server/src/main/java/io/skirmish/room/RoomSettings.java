@@ -1,19 +1,27 @@
 package io.skirmish.room;
 
+import io.skirmish.game.GameCatalog;
+import io.skirmish.game.GameType;
+import io.skirmish.protocol.ErrorCode;
+import io.skirmish.protocol.ProtocolException;
 import io.skirmish.protocol.Request;
 
 /**
  * A room's changeable settings. Immutable: a change swaps the whole record, so network threads can
  * read a consistent copy without locks. The password is kept only as a salted hash.
  */
-public record RoomSettings(int maxPlayers, int roundSeconds, String map, boolean spectators, Passwords.Hash password) {
+public record RoomSettings(int maxPlayers, int roundSeconds, String game, String map, boolean spectators,
+                           Passwords.Hash password) {
 
     public boolean hasPassword() {
         return password != null;
     }
 
-    /** This with a patch applied; validation of ranges happened in the decoder, the map is checked by the caller. */
-    public RoomSettings with(Request.SettingsPatch p) {
+    /**
+     * This with a patch applied; validation of ranges happened in the decoder, the game and map are
+     * checked by the caller. A new game without a map gets {@code defaultMap}.
+     */
+    public RoomSettings with(Request.SettingsPatch p, String defaultMap) {
         Passwords.Hash pw = password;
         if (p.password() != null) {
             pw = p.password().isEmpty() ? null : Passwords.hash(p.password());
@@ -21,8 +29,27 @@ public record RoomSettings(int maxPlayers, int roundSeconds, String map, boolean
         return new RoomSettings(
                 p.maxPlayers() != null ? p.maxPlayers() : maxPlayers,
                 p.roundSeconds() != null ? p.roundSeconds() : roundSeconds,
-                p.map() != null ? p.map() : map,
+                p.game() != null ? p.game() : game,
+                p.map() != null ? p.map() : p.game() != null && !p.game().equals(game) ? defaultMap : map,
                 p.spectators() != null ? p.spectators() : spectators,
                 pw);
+    }
+
+    /**
+     * This with a patch applied and its game and map checked against the catalog.
+     *
+     * @throws ProtocolException {@code BAD_REQUEST} for an unknown game or a map the game does not have
+     */
+    public RoomSettings apply(Request.SettingsPatch p, GameCatalog games) {
+        GameType type = games.get(p.game() != null ? p.game() : game);
+        if (type == null) {
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, "unknown game; known: " + String.join(", ", games.ids()));
+        }
+        RoomSettings after = with(p, type.defaultMap());
+        if (!type.hasMap(after.map())) {
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, "unknown map for " + type.id() + "; known: "
+                    + String.join(", ", type.maps()));
+        }
+        return after;
     }
 }

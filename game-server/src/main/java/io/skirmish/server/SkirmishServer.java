@@ -2,10 +2,9 @@ package io.skirmish.server;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.skirmish.arena.ArenaGame;
 import io.skirmish.cluster.ClusterConfig;
 import io.skirmish.cluster.ClusterNode;
-import io.skirmish.game.GameFactory;
+import io.skirmish.game.GameCatalog;
 import io.skirmish.game.Phase;
 import io.skirmish.loop.GameLoop;
 import io.skirmish.loop.OverloadMonitor;
@@ -55,7 +54,7 @@ public final class SkirmishServer implements AutoCloseable {
     private volatile ClusterNode cluster;
     private volatile boolean closed;
 
-    private SkirmishServer(ServerConfig cfg, GameFactory games) {
+    private SkirmishServer(ServerConfig cfg, GameCatalog games) {
         this.cfg = cfg;
         this.metrics = new ServerMetrics(cfg.rooms().tickRate());
         this.loops = new GameLoop[cfg.gameThreads()];
@@ -116,21 +115,21 @@ public final class SkirmishServer implements AutoCloseable {
         }
     }
 
-    /** Starts a server running the arena game; returns once the port is bound. */
+    /** Starts a server running the built-in games; returns once the port is bound. */
     public static SkirmishServer start(ServerConfig cfg) {
-        return start(cfg, ArenaGame.factory());
+        return start(cfg, BuiltInGames.catalog());
     }
 
-    /** Starts a server running any game. */
-    public static SkirmishServer start(ServerConfig cfg, GameFactory games) {
+    /** Starts a server running the games of a catalog. */
+    public static SkirmishServer start(ServerConfig cfg, GameCatalog games) {
         return start(cfg, games, null);
     }
 
     /**
-     * Starts a server running any game; with a {@code cluster} config it joins that cluster (Redis) once
-     * its port is bound. {@code null}: one node, nothing external.
+     * Starts a server running the games of a catalog; with a {@code cluster} config it joins that
+     * cluster (Redis) once its port is bound. {@code null}: one node, nothing external.
      */
-    public static SkirmishServer start(ServerConfig cfg, GameFactory games, ClusterConfig cluster) {
+    public static SkirmishServer start(ServerConfig cfg, GameCatalog games, ClusterConfig cluster) {
         SkirmishServer s = new SkirmishServer(cfg, games);
         for (GameLoop loop : s.loops) {
             loop.start();
@@ -253,6 +252,7 @@ public final class SkirmishServer implements AutoCloseable {
                     o.addProperty("players", r.players());
                     o.addProperty("capacity", r.capacity());
                     o.addProperty("phase", r.phase());
+                    o.addProperty("game", r.game());
                     o.addProperty("map", r.map());
                     list.add(o);
                 }
@@ -260,6 +260,7 @@ public final class SkirmishServer implements AutoCloseable {
                 o.add("rooms", list);
                 yield HttpRoutes.Response.json(200, o.toString());
             }
+            case "/api/games" -> HttpRoutes.Response.json(200, rooms.games().toJson().toString());
             case "/metrics" -> HttpRoutes.Response.text(200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
             default -> null;
         };

@@ -2,7 +2,6 @@ package io.skirmish.it;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
-import io.skirmish.arena.ArenaGame;
 import io.skirmish.cluster.ClusterConfig;
 import io.skirmish.server.ServerConfig;
 import io.skirmish.server.SkirmishServer;
@@ -33,7 +32,7 @@ final class ClusterFixture implements AutoCloseable {
 
     SkirmishServer startNode(String id) {
         ServerConfig cfg = ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withGameThreads(1);
-        return SkirmishServer.start(cfg, ArenaGame.factory(), config(id));
+        return SkirmishServer.start(cfg, io.skirmish.server.BuiltInGames.catalog(), config(id));
     }
 
     ClusterConfig config(String id) {

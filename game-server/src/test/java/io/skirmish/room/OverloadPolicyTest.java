@@ -35,16 +35,6 @@ class OverloadPolicyTest {
                             }
                         });
             }
-
-            @Override
-            public boolean supportsMap(String mapId) {
-                return arena.supportsMap(mapId);
-            }
-
-            @Override
-            public String defaultMap() {
-                return arena.defaultMap();
-            }
         };
     }
 

@@ -336,18 +336,8 @@ class RoomTest {
         GameFactory flaky = map -> map.equals("pillars") ? new ThrowingGame(arena.create("arena"), 5) : arena.create(map);
         RoomHarness h2 = new RoomHarness(RoomConfig.defaults(), new GameFactory() {
             @Override
-            public Game create(String mapId) {
+            public Game<?> create(String mapId) {
                 return flaky.create(mapId);
-            }
-
-            @Override
-            public boolean supportsMap(String mapId) {
-                return true;
-            }
-
-            @Override
-            public String defaultMap() {
-                return "arena";
             }
         });
         FakeConnection victim = new FakeConnection(), bystander = new FakeConnection();
