@@ -67,11 +67,11 @@ public final class Room implements Tickable {
 
     Room(String id, String code, RoomSettings settings, RoomConfig cfg, GameCatalog games, Ticker ticker,
          RoomMetrics metrics, Host host, JoinCodes ids, RoomObserver observer) {
-        this(id, code, settings, cfg, factory, ticker, metrics, host, ids.newSeed(), observer);
+        this(id, code, settings, cfg, games, ticker, metrics, host, ids.newSeed(), observer);
     }
 
     /** A room with a given seed (one moved here from another server keeps its own). */
-    Room(String id, String code, RoomSettings settings, RoomConfig cfg, GameFactory factory, Ticker ticker,
+    Room(String id, String code, RoomSettings settings, RoomConfig cfg, GameCatalog games, Ticker ticker,
          RoomMetrics metrics, Host host, long seed, RoomObserver observer) {
         this.id = id;
         this.code = code;

@@ -343,7 +343,7 @@ public final class RoomManager implements Room.Host {
         com.google.gson.JsonObject o = RoomMove.parse(image);
         String id = o.get("id").getAsString();
         String code = RoomMove.code(o);
-        Room room = new Room(id, code, RoomMove.settings(o), cfg, factory, ticker, metrics, this,
+        Room room = new Room(id, code, RoomMove.settings(o), cfg, games, ticker, metrics, this,
                 o.get("seed").getAsLong(), observer);
         java.util.List<String> tokens = RoomMove.restore(room, o);
         if (byId.putIfAbsent(id, room) != null) {

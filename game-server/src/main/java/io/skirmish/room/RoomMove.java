@@ -29,6 +29,7 @@ final class RoomMove {
         JsonObject so = new JsonObject();
         so.addProperty("maxPlayers", st.maxPlayers());
         so.addProperty("roundSeconds", st.roundSeconds());
+        so.addProperty("game", st.game());
         so.addProperty("map", st.map());
         so.addProperty("spectators", st.spectators());
         if (st.password() != null) {
@@ -79,7 +80,7 @@ final class RoomMove {
                     Base64.getDecoder().decode(p.get("hash").getAsString()));
         }
         return new RoomSettings(so.get("maxPlayers").getAsInt(), so.get("roundSeconds").getAsInt(),
-                so.get("map").getAsString(), so.get("spectators").getAsBoolean(), pw);
+                so.get("game").getAsString(), so.get("map").getAsString(), so.get("spectators").getAsBoolean(), pw);
     }
 
     static String code(JsonObject image) {
