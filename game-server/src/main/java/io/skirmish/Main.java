@@ -22,7 +22,7 @@ import sun.misc.SignalHandler;
 /** {@code java -jar game-server.jar [options]}: runs the game server. Every option also reads a SKIRMISH_* variable. */
 @Command(name = "game-server", mixinStandardHelpOptions = true, version = "Skirmish 0.1.0",
         description = "Skirmish: an authoritative real-time game server speaking Socket.IO.",
-        sortOptions = false, showDefaultValues = true, subcommands = ConformanceCommand.class)
+        sortOptions = false, showDefaultValues = true, subcommands = {ConformanceCommand.class, ReplayCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--host", defaultValue = "${env:SKIRMISH_HOST:-0.0.0.0}", description = "Address to bind.")
@@ -87,6 +87,18 @@ public final class Main implements Callable<Integer> {
             description = "Browser origins allowed besides this server's own and localhost (comma-separated; * for any).")
     List<String> allowedOrigins;
 
+    @Option(names = "--admin-token", defaultValue = "${env:SKIRMISH_ADMIN_TOKEN}",
+            description = "Token of the operator's console at /admin (default: generated at start and logged once).")
+    String adminToken;
+
+    @Option(names = "--recordings-dir", defaultValue = "${env:SKIRMISH_RECORDINGS_DIR:-recordings}",
+            description = "Where flight recordings of failed rooms are written.")
+    Path recordingsDir;
+
+    @Option(names = "--recorder-minutes", defaultValue = "${env:SKIRMISH_RECORDER_MINUTES:-5}",
+            description = "How far back each room's flight recorder reaches.")
+    int recorderMinutes;
+
     @Option(names = "--static-dir", defaultValue = "${env:SKIRMISH_STATIC_DIR}",
             description = "Serve the browser client from this directory instead of the built-in copy.")
     Path staticDir;
@@ -128,7 +140,9 @@ public final class Main implements Callable<Integer> {
                         budget.disconnectAfter(), budget.windowMillis()))
                 .withAllowedOrigins(allowedOrigins == null ? List.of()
                         : allowedOrigins.stream().filter(o -> !o.isBlank()).toList());
-        ServerConfig cfg = defaults.withNet(net).withRooms(rooms).withDrainTimeout(Duration.ofSeconds(drainTimeout));
+        ServerConfig cfg = defaults.withNet(net).withRooms(rooms).withDrainTimeout(Duration.ofSeconds(drainTimeout))
+                .withAdmin(defaults.admin().withToken(adminToken).withRecorder(defaults.admin().recorder()
+                        .withDir(recordingsDir).withWindow(Duration.ofMinutes(Math.max(1, recorderMinutes)))));
         if (gameThreads > 0) {
             cfg = cfg.withGameThreads(gameThreads);
         }
@@ -141,7 +155,7 @@ public final class Main implements Callable<Integer> {
             cluster = ClusterConfig.of(redis, publicUrl == null || publicUrl.isBlank() ? null : publicUrl, id);
         }
         SkirmishServer server = SkirmishServer.start(cfg, catalog, cluster);
-        awaitTermination(server::drainAndClose);
+        awaitTermination(server::drainAndClose, server.closed());
         return 0;
     }
 
@@ -150,7 +164,13 @@ public final class Main implements Callable<Integer> {
      * 143 on SIGTERM; handling the signal lets a drained shutdown report success.
      */
     static void awaitTermination(Runnable drain) throws InterruptedException {
+        awaitTermination(drain, new java.util.concurrent.CompletableFuture<>());
+    }
+
+    /** As {@link #awaitTermination(Runnable)}, and also returns when {@code ended} completes (a drain from the console). */
+    static void awaitTermination(Runnable drain, java.util.concurrent.CompletableFuture<?> ended) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
+        ended.whenComplete((v, e) -> done.countDown());
         SignalHandler handler = sig -> {
             try {
                 drain.run();

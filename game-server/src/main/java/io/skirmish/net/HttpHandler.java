@@ -47,6 +47,9 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
             ctx.fireChannelRead(msg);
             return;
         }
+        if (FullRoutesResponder.offer(ctx, req, qs, routes)) {
+            return; // the admin console's routes (see FullHttpRoutes)
+        }
         try {
             respond(ctx, req, route(req.method(), path, qs));
         } finally {
