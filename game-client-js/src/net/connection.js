@@ -45,7 +45,16 @@ export class Connection {
       reconnectionDelayMax: 5000,
     };
     this.url = url;
-    this.socket = url ? io(url, options) : io(options);
+    if (url) {
+      // A node behind a path-routing proxy (cluster: --public-url http://entry/n1) serves Socket.IO at
+      // /n1/socket.io/; a URL's path would otherwise be read as a Socket.IO namespace.
+      const u = new URL(url, globalThis.location?.href);
+      const prefix = u.pathname.replace(/\/+$/, '');
+      if (prefix) options.path = `${prefix}/socket.io/`;
+      this.socket = io(u.origin, options);
+    } else {
+      this.socket = io(options);
+    }
     this.socket.on('connect', () => {
       // A move to another server (cluster) is not a reconnect: the caller repeats its own request there.
       const reconnected = this.everConnected && !this.moving;
