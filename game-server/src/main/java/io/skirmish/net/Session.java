@@ -21,8 +21,12 @@ final class Session implements Connection {
     /** When we last told this client about a bad input (we tell at most once a second). */
     volatile long lastInputErrorNanos;
 
+    /** Asked for compact snapshots at connect (protocol version 2). */
+    private final boolean compact;
+
     Session(SocketIOClient client, NetMetrics metrics) {
         this.client = client;
+        this.compact = ProtocolVersion.compact(client);
         this.metrics = metrics;
         this.address = SocketServer.address(client);
     }
@@ -47,6 +51,11 @@ final class Session implements Connection {
         }
         metrics.eventOut(event, payload.bytes());
         return true;
+    }
+
+    @Override
+    public boolean compactSnapshots() {
+        return compact;
     }
 
     @Override
