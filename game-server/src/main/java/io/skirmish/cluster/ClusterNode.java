@@ -109,6 +109,10 @@ public final class ClusterNode implements AutoCloseable {
         return rooms.rooms().stream().anyMatch(r -> ClusterRouter.isLocal(r, code));
     }
 
+    String defaultGame() {
+        return rooms.games().defaultGame().id();
+    }
+
     int localPlayers() {
         return rooms.playerCount();
     }

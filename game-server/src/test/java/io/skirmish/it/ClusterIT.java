@@ -137,6 +137,18 @@ class ClusterIT {
     }
 
     @Test
+    void quickPlayForAGameIsNeverSentToARoomOfAnother() throws Exception {
+        try (ClusterClient arena = new ClusterClient(cluster.port(0));
+             ClusterClient tag = new ClusterClient(cluster.port(1))) {
+            JsonObject a = arena.call("room:quickplay", "{\"name\":\"arena\",\"game\":\"arena\"}");
+            assertTrue(a.get("ok").getAsBoolean(), a.toString());
+            JsonObject t = tag.call("room:quickplay", "{\"name\":\"tagger\",\"game\":\"tag\"}");
+            assertTrue(t.get("ok").getAsBoolean(), t.toString());
+            assertEquals("tag", t.getAsJsonObject("room").get("game").getAsString());
+        }
+    }
+
+    @Test
     void apiRoomsAgreesOnEveryNode() throws Exception {
         List<ClusterClient> clients = new ArrayList<>();
         try {
