@@ -26,7 +26,7 @@ class ClusterIT {
     static void start() throws Exception {
         cluster = new ClusterFixture(3);
         // every node has heartbeated once: each sees the others
-        await().atMost(Duration.ofSeconds(10)).until(() -> cluster.nodes.stream()
+        await().atMost(Duration.ofSeconds(30)).until(() -> cluster.nodes.stream()
                 .allMatch(n -> cluster.metricsOf(n).contains("skirmish_cluster_nodes 3.0")));
     }
 

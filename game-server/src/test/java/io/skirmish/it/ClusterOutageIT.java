@@ -21,7 +21,7 @@ class ClusterOutageIT {
     @BeforeAll
     static void start() throws Exception {
         cluster = new ClusterFixture(2);
-        await().atMost(Duration.ofSeconds(10)).until(() -> cluster.nodes.stream()
+        await().atMost(Duration.ofSeconds(30)).until(() -> cluster.nodes.stream()
                 .allMatch(n -> cluster.metricsOf(n).contains("skirmish_cluster_nodes 2.0")));
     }
 
