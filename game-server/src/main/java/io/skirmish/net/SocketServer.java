@@ -38,8 +38,6 @@ import org.slf4j.LoggerFactory;
 public final class SocketServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SocketServer.class);
     static final String SOCKET_IO_PATH = "/socket.io";
-    /** A connection must have sent a whole HTTP request this soon after connecting (as netty-socketio did). */
-    static final long FIRST_REQUEST_MS = 5_000;
     /** A connection with no traffic either way this long is closed (WebSockets have the heartbeat). */
     static final int IDLE_SECONDS = 120;
 
@@ -112,12 +110,21 @@ public final class SocketServer implements AutoCloseable {
                 metrics.unknownEvent();
             }
         });
+        TcpLimit tcpLimit = new TcpLimit(cfg.limits().maxTcpPerAddress(), metrics);
+        StrictHttp strictHttp = new StrictHttp(metrics);
+        IdleConnections idle = new IdleConnections(metrics);
+        long requestTimeoutMs = cfg.limits().requestTimeoutMs();
         EngineChannelInitializer pipelineFactory = new EngineChannelInitializer(engine) {
             @Override
             protected void addSocketioHandlers(ChannelPipeline pipeline) {
                 super.addSocketioHandlers(pipeline);
+                RequestDeadline deadline = new RequestDeadline(requestTimeoutMs, metrics);
                 pipeline.addFirst("skirmishIdleState", new IdleStateHandler(0, 0, IDLE_SECONDS));
-                pipeline.addBefore(PACKET_HANDLER, "skirmishIdle", new IdleConnections(FIRST_REQUEST_MS, metrics));
+                pipeline.addFirst("skirmishDeadline", deadline.front());
+                pipeline.addFirst("skirmishTcpLimit", tcpLimit);
+                pipeline.addAfter(HTTP_ENCODER, "skirmishStrictHttp", strictHttp);
+                pipeline.addBefore(PACKET_HANDLER, "skirmishRequestDone", deadline.back());
+                pipeline.addBefore(PACKET_HANDLER, "skirmishIdle", idle);
                 pipeline.addBefore(PACKET_HANDLER, "skirmishHttp", http);
                 pipeline.addBefore(PACKET_HANDLER, "skirmishGuard", guard);
             }
