@@ -21,7 +21,11 @@ final class Session implements Connection {
     /** When we last told this client about a bad input (we tell at most once a second). */
     volatile long lastInputErrorNanos;
 
-    Session(SocketIOClient client, NetMetrics metrics) {
+    /** Password changes of this connection, rate-limited. */
+    final PasswordRate passwordRate;
+
+    Session(SocketIOClient client, NetMetrics metrics, int passwordChangesPerMinute) {
+        this.passwordRate = new PasswordRate(passwordChangesPerMinute);
         this.client = client;
         this.metrics = metrics;
         this.address = SocketServer.address(client);

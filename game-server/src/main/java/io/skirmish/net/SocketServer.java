@@ -88,7 +88,7 @@ public final class SocketServer implements AutoCloseable {
         c.setSocketConfig(sc);
         server = new EngineServer(c);
         limits = new ConnectionLimits(cfg.maxConnections(), cfg.maxConnectionsPerAddress());
-        HttpHandler http = new HttpHandler(SOCKET_IO_PATH, routes, new StaticFiles(cfg.staticDir()));
+        HttpHandler http = new HttpHandler(SOCKET_IO_PATH, routes, new StaticFiles(cfg.staticDir()), cfg.metricsAccess());
         HandshakeGate gate = new HandshakeGate(new OriginPolicy(cfg.allowedOrigins()), limits, cfg.limits(), metrics);
         guard = new PacketGuard(ticker, cfg.events(), knownEvents, new PacketGuard.Listener() {
             @Override

@@ -89,8 +89,15 @@ public final class Membership {
         return room.ready(this, ready);
     }
 
+    /** Hashes a new password on the calling thread, never the game thread; see the overload to hash elsewhere. */
     public CompletableFuture<RawJson> settings(Request.SettingsPatch patch) {
-        return room.changeSettings(this, patch);
+        String pw = patch.password();
+        return settings(patch, pw == null || pw.isEmpty() ? null : Passwords.hash(pw));
+    }
+
+    /** A settings change whose new password (if any) is already hashed. */
+    public CompletableFuture<RawJson> settings(Request.SettingsPatch patch, Passwords.Hash password) {
+        return room.changeSettings(this, patch, password);
     }
 
     public CompletableFuture<RawJson> start() {

@@ -262,7 +262,7 @@ public final class Room implements Tickable, GameContext, SnapshotView {
         });
     }
 
-    CompletableFuture<RawJson> changeSettings(Membership m, Request.SettingsPatch patch) {
+    CompletableFuture<RawJson> changeSettings(Membership m, Request.SettingsPatch patch, Passwords.Hash password) {
         return submit(room -> {
             requireHost(m);
             if (phase != Phase.LOBBY) {
@@ -275,7 +275,7 @@ public final class Room implements Tickable, GameContext, SnapshotView {
                 throw new ProtocolException(ErrorCode.BAD_REQUEST, "maxPlayers is below the number of players");
             }
             RoomSettings before = settings;
-            settings = before.with(patch);
+            settings = before.with(patch, password);
             if (!settings.map().equals(before.map())) {
                 newGame();
                 seats.values().forEach(s -> game.onJoin(s.id, s.name));

@@ -14,9 +14,14 @@ public record RoomSettings(int maxPlayers, int roundSeconds, String map, boolean
 
     /** This with a patch applied; validation of ranges happened in the decoder, the map is checked by the caller. */
     public RoomSettings with(Request.SettingsPatch p) {
+        return with(p, p.password() == null || p.password().isEmpty() ? null : Passwords.hash(p.password()));
+    }
+
+    /** This with a patch applied, its password already hashed ({@code hashed}; hashing is slow, not for game threads). */
+    public RoomSettings with(Request.SettingsPatch p, Passwords.Hash hashed) {
         Passwords.Hash pw = password;
         if (p.password() != null) {
-            pw = p.password().isEmpty() ? null : Passwords.hash(p.password());
+            pw = p.password().isEmpty() ? null : hashed;
         }
         return new RoomSettings(
                 p.maxPlayers() != null ? p.maxPlayers() : maxPlayers,

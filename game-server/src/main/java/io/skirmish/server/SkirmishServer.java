@@ -49,6 +49,8 @@ public final class SkirmishServer implements AutoCloseable {
     private final GameEndpoint endpoint;
     private final SocketServer socket;
     private final long startedAt = System.currentTimeMillis();
+    /** {@code /metrics} on its own port, when configured so ({@code --metrics-port}); else null. */
+    private volatile io.skirmish.ops.MetricsServer metricsServer;
     private volatile boolean closed;
 
     private SkirmishServer(ServerConfig cfg, GameFactory games) {
@@ -79,7 +81,7 @@ public final class SkirmishServer implements AutoCloseable {
         };
         this.rooms = new RoomManager(cfg.rooms(), games, ticker, metrics, scheduler, new JoinCodes(new SecureRandom()),
                 cfg.guessLimits());
-        this.endpoint = new GameEndpoint(rooms, ticker, metrics);
+        this.endpoint = new GameEndpoint(rooms, ticker, metrics, cfg.net().limits());
         metrics.gauge("skirmish_rooms", "Live rooms", rooms, RoomManager::roomCount);
         metrics.gauge("skirmish_players", "Seats taken or reserved", rooms, RoomManager::playerCount);
         metrics.gauge("skirmish_spectators", "Spectators in rooms", rooms, RoomManager::spectatorCount);
@@ -124,6 +126,10 @@ public final class SkirmishServer implements AutoCloseable {
             loop.start();
         }
         int port = s.socket.start();
+        if (cfg.net().metricsAccess().separate()) {
+            s.metricsServer = io.skirmish.ops.MetricsServer.start(cfg.net().metricsAccess(), s.metrics::scrape);
+            log.info("metrics on http://{}:{}/metrics", cfg.net().metricsAccess().host(), s.metricsServer.port());
+        }
         log.info("listening on http://{}:{} (tick {} Hz, snapshots {} Hz)", displayHost(cfg.net().host()), port,
                 cfg.rooms().tickRate(), cfg.rooms().snapshotRate());
         return s;
@@ -139,6 +145,12 @@ public final class SkirmishServer implements AutoCloseable {
 
     public ServerMetrics metrics() {
         return metrics;
+    }
+
+    /** The port of the separate metrics listener, or -1 when {@code /metrics} is on the game port. */
+    public int metricsPort() {
+        io.skirmish.ops.MetricsServer m = metricsServer;
+        return m == null ? -1 : m.port();
     }
 
     public int connections() {
@@ -185,6 +197,9 @@ public final class SkirmishServer implements AutoCloseable {
         closed = true;
         rooms.setAccepting(false);
         socket.close();
+        if (metricsServer != null) {
+            metricsServer.close();
+        }
         for (GameLoop loop : loops) {
             try {
                 loop.stop(1, TimeUnit.SECONDS);
