@@ -16,6 +16,7 @@ export const STEP_TIMEOUT_MS = 15000;
 export async function runE2E(name, scenario) {
   const { values: args } = parseArgs({
     options: { url: { type: 'string' }, out: { type: 'string', default: 'e2e-out' } },
+    strict: false, // a script may take options of its own
   });
   if (!args.url) fail(name, `usage: node e2e/${name}.e2e.mjs --url http://127.0.0.1:PORT [--out DIR]`);
   if (!existsSync(CHROMIUM)) fail(name, `${CHROMIUM} is missing: install it with \`apt-get install chromium\``);

@@ -33,7 +33,12 @@ const $ = (id) => document.getElementById(id);
 const controls = new ControlState();
 const renderer = new Renderer($('arena'));
 const overlay = new NetOverlay($('net-overlay'), netsim);
-const debug = publishDebug({ dropConnection: () => conn.dropTransport() });
+const debug = publishDebug({
+  dropConnection: () => conn.dropTransport(),
+  // Changes the network simulator's conditions, as the URL parameters would (lag, jitter, stall...).
+  setNetConditions: (conditions) => netsim.set(conditions),
+  worldToScreen: (x, y) => renderer.worldToScreen(x, y),
+});
 const fps = new RateMeter(1000);
 const serverErrors = { count: 0, last: '-' };
 
@@ -159,7 +164,13 @@ async function refreshRooms() {
 // ---- server messages ------------------------------------------------------------------------
 
 conn.on(S2C.SNAPSHOT, (snap) => app.session?.onSnapshot(snap, now()));
-conn.on(S2C.GAME_EVENT, (ev) => app.session?.onGameEvent(ev, now()));
+conn.on(S2C.GAME_EVENT, (ev) => {
+  app.session?.onGameEvent(ev, now());
+  if (ev?.type === 'hit') {
+    debug.hits.push(ev);
+    if (debug.hits.length > 1000) debug.hits.shift();
+  }
+});
 conn.on(S2C.GAME_INFO, (game) => app.session?.setGame(game));
 conn.on(S2C.ROOM_UPDATE, (room) => {
   if (!app.session) return;
@@ -212,25 +223,29 @@ function drawFrame(t) {
   pumpInputs(now());
   const session = app.session;
   let players = [];
+  let shots = [];
   let extrapolatedMs = 0;
   if (session) {
     aimAtPointer(session, t);
     renderer.insetLeft = roomPanel.visible ? roomPanel.width : 0;
-    const frame = session.frame(t, frameMs, controls.aim);
+    const frame = session.frame(t, frameMs, controls.aim, controls.current());
     renderer.draw(frame, {
       game: session.game, ownId: session.playerId, nameOf: (id) => session.nameOf(id), frameMs, now: t,
     });
     hud.update(session, frame, t);
-    players = frame.players.map((p) => ({ id: p.id, x: p.x, y: p.y }));
+    players = frame.players.map((p) => ({ id: p.id, x: p.x, y: p.y, st: p.st, tp: Boolean(p.tp) }));
+    shots = frame.shots.map((s) => ({ key: s.key ?? s.id, id: s.id, owner: s.owner, x: s.x, y: s.y }));
+    debug.renderLag = frame.renderLag === null ? null : Math.round(frame.renderLag);
     extrapolatedMs = frame.extrapolatedMs;
   }
+  debug.shots = shots;
   updateDebug(session, players, extrapolatedMs, t);
   overlay.update(overlayRows(session, extrapolatedMs, t), t);
   requestAnimationFrame(drawFrame);
 }
 
 function aimAtPointer(session, t) {
-  const ship = session.predictor.renderPosition(session.sampler.alphaAt(t));
+  const ship = session.ownDrawn;
   if (!ship || !controls.pointer) return;
   const p = renderer.screenToWorld(controls.pointer.x, controls.pointer.y);
   controls.aim = Math.atan2(p.y - ship.y, p.x - ship.x);
@@ -247,6 +262,9 @@ function updateDebug(session, players, extrapolatedMs, t) {
   debug.clockOffset = clock.offset === null ? null : Math.round(clock.offset - performance.timeOrigin);
   debug.snapshotHz = session ? session.snapshotRate.rate(t) : 0;
   debug.interpDelay = session ? Math.round(session.buffer.delay) : null;
+  debug.snapshotJitter = session ? Math.round(session.buffer.jitter) : null;
+  debug.stalls = session?.buffer.stallCount ?? 0;
+  debug.screenHits = session?.shots.screenHits ?? 0;
   debug.extrapolatedMs = Math.round(extrapolatedMs);
   debug.pendingInputs = session?.predictor.pending.length ?? 0;
   debug.corrections = session?.predictor.corrections ?? 0;
@@ -262,7 +280,7 @@ function overlayRows(session, extrapolatedMs, t) {
     ['RTT', `${ms(clock.lastRtt)} (avg ${ms(clock.rtt)})`],
     ['Clock offset', clock.offset === null ? '-' : `${Math.round(clock.offset - performance.timeOrigin)} ms`],
     ['Snapshots', session ? `${session.snapshotRate.rate(t).toFixed(0)} /s` : '-'],
-    ['Interp delay', session ? `${ms(session.buffer.delay)} (target ${ms(session.buffer.targetDelay())})` : '-'],
+    ['Interp delay', session ? `${ms(session.buffer.delay)} (target ${ms(session.buffer.targetDelay())}, jitter ${ms(session.buffer.jitter)})` : '-'],
     ['Extrapolating', ms(extrapolatedMs)],
     ['Pending inputs', session ? `${session.predictor.pending.length} (skipped ${session.skippedInputs})` : '-'],
     ['Corrections', session ? `${session.predictor.corrections} (last ${session.predictor.lastError.toFixed(2)})` : '-'],

@@ -65,6 +65,8 @@ export const ErrorCode = Object.freeze({
   SERVER_DRAINING: 'SERVER_DRAINING',
   SERVER_FULL: 'SERVER_FULL',
   BAD_STATE: 'BAD_STATE',
+  MOVED: 'MOVED', // cluster: repeat the request at moveTo.url with moveTo.reservation (the connection does it)
+  CLUSTER_UNAVAILABLE: 'CLUSTER_UNAVAILABLE',
   INTERNAL: 'INTERNAL',
 });
 

@@ -1,102 +1,140 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SnapshotBuffer, lerpAngle } from '../src/game/interpolation.js';
+import { SnapshotBuffer, lerpAngle, extrapolation } from '../src/game/interpolation.js';
 
 const game = { tickRate: 30, snapshotRate: 30, physics: { maxSpeed: 320 } };
 const TICK = 1000 / 30;
-const T0 = 1_000_000;
-const near = (got, want, msg) => assert.ok(Math.abs(got - want) < 1e-6, msg ?? `${got} vs ${want}`);
+const near = (got, want, msg, eps = 1e-6) => assert.ok(Math.abs(got - want) < eps, msg ?? `${got} vs ${want}`);
 
 // A ship flying right at 300 units/s, one snapshot per tick.
-function snap(tick, { late = 0, x = 100 + tick * 10, extra = {} } = {}) {
+function snap(tick, { x = 100 + tick * 10, extra = {} } = {}) {
   return {
     tick,
-    time: T0 + tick * TICK + late,
+    time: 1_000_000 + tick * TICK,
     players: [{ id: 1, x, y: 200, vx: 300, vy: 0, a: 0, hp: 100, st: 0, seq: tick, ...extra }],
     shots: [],
   };
 }
 
+// Snapshots arriving 75 ms after their tick plus `late(t)` ms; frames every 16 ms in between.
+function run(b, fromTick, toTick, late = () => 0, onFrame = () => {}) {
+  let frameAt = fromTick * TICK + 75;
+  for (let t = fromTick; t <= toTick; t++) {
+    const at = t * TICK + 75 + late(t);
+    while (frameAt < at) {
+      b.advance(frameAt);
+      onFrame(frameAt);
+      frameAt += 16;
+    }
+    b.push(snap(t), at);
+  }
+  return frameAt;
+}
+
 test('positions are interpolated between the bracketing snapshots', () => {
   const b = new SnapshotBuffer(game);
-  for (let t = 0; t <= 5; t++) b.push(snap(t), 0, null);
-  const f = b.sample(T0 + 2.5 * TICK);
+  for (let t = 0; t <= 5; t++) b.push(snap(t), t * TICK);
+  const f = b.sample(2.5);
   near(f.players[0].x, 125);
   assert.equal(f.extrapolatedMs, 0);
 });
 
-test('late snapshots do not bend the timeline: times come from ticks', () => {
+test('the render tick runs the delay behind the most punctual arrival line, latency left out', () => {
   const b = new SnapshotBuffer(game);
-  b.push(snap(0), 0, null);
-  b.push(snap(1, { late: 9 }), 0, null);
-  b.push(snap(2, { late: 2 }), 0, null);
-  near(b.sample(T0 + 1.5 * TICK).players[0].x, 115);
+  run(b, 0, 30, (t) => (t % 3) * 5); // 75 ms away, 0-10 ms late
+  // The punctual line puts tick n at n*TICK + 75 locally; the delay is behind that.
+  const now = 30 * TICK + 75;
+  near(b.renderTick(now), 30 - b.delay / TICK, undefined, 1e-9);
+  assert.ok(b.delay < 2 * TICK + 10 + 1, `delay ${b.delay} excludes the 75 ms latency`);
 });
 
-test('past the newest snapshot ships are extrapolated briefly, then held', () => {
-  const b = new SnapshotBuffer(game, { maxExtrapolateMs: 100 });
-  for (let t = 0; t <= 3; t++) b.push(snap(t), 0, null);
-  const newest = T0 + 3 * TICK;
-  near(b.sample(newest + 50).players[0].x, 130 + 15);
-  near(b.sample(newest + 900).players[0].x, 130 + 30);
+test('the delay adapts to jitter: one interval plus the high-percentile lateness', () => {
+  const calm = new SnapshotBuffer(game, { safetyMs: 4 });
+  run(calm, 0, 120);
+  near(calm.jitter, 0);
+  near(calm.delay, Math.max(40, TICK + 4), 'a punctual link: one interval and the safety margin (floor 40)', 0.01);
+
+  const rough = new SnapshotBuffer(game, { safetyMs: 4 });
+  run(rough, 0, 120, (t) => (t * 8) % 21); // 0..20 ms late
+  assert.ok(rough.jitter >= 18 && rough.jitter <= 20, `jitter ${rough.jitter}`);
+  near(rough.targetDelay(), TICK + rough.jitter + 4);
 });
 
-test('a respawn is not interpolated across the map', () => {
+test('the delay shrinks smoothly when the link calms down, never in one step', () => {
+  const b = new SnapshotBuffer(game, { fallRate: 0.04 });
+  run(b, 0, 100, (t) => (t * 13) % 81); // up to 80 ms late
+  const high = b.delay;
+  assert.ok(high > 90, `delay ${high}`);
+  const delays = [];
+  run(b, 101, 400, () => 0, () => delays.push(b.delay));
+  for (let i = 1; i < delays.length; i++) {
+    assert.ok(delays[i - 1] - delays[i] <= 16 * 0.04 + 1e-9, `fell ${delays[i - 1] - delays[i]} ms in one 16 ms frame`);
+  }
+  assert.ok(b.delay < TICK + 10, `settled at ${b.delay}`);
+});
+
+test('a stall is not jitter: its late burst is left out of the delay', () => {
   const b = new SnapshotBuffer(game);
-  b.push(snap(0, { x: 100, extra: { st: 2 } }), 0, null);
-  b.push(snap(1, { x: 1400, extra: { st: 1 } }), 0, null);
-  assert.equal(b.sample(T0 + 0.3 * TICK).players[0].x, 100);
-  assert.equal(b.sample(T0 + 0.7 * TICK).players[0].x, 1400);
+  run(b, 0, 90, (t) => (t * 7) % 11);
+  const before = b.targetDelay();
+  // Ticks 91..99 held back by a 300 ms stall, then delivered together.
+  run(b, 91, 150, (t) => (t < 100 ? 100 * TICK + 300 - t * TICK : (t * 7) % 11));
+  assert.equal(b.stallCount, 1);
+  assert.ok(Math.abs(b.targetDelay() - before) < 5, `target ${b.targetDelay()} vs ${before}`);
+});
+
+test('extrapolation past the newest snapshot is bounded and eases out', () => {
+  assert.equal(extrapolation(0, 150), 0);
+  near(extrapolation(10, 150), 10, undefined, 0.5); // at first almost the elapsed time
+  assert.ok(extrapolation(300, 150) < 150 && extrapolation(300, 150) > extrapolation(200, 150));
+  assert.ok(extrapolation(1e6, 150) <= 150);
+
+  const b = new SnapshotBuffer(game, { extrapolateMs: 100 });
+  for (let t = 0; t <= 3; t++) b.push(snap(t), t * TICK);
+  const f = b.sample(3 + 60 / TICK);
+  near(f.extrapolatedMs, 60, undefined, 1e-9);
+  near(f.players[0].x, 130 + 300 * extrapolation(60, 100) / 1000);
+  const far = b.sample(3 + 5000 / TICK);
+  assert.ok(far.players[0].x <= 130 + 300 * 0.1 + 1e-9, 'never more than 100 ms of velocity');
+});
+
+test('a respawn is not interpolated across the map, and is marked a teleport', () => {
+  const b = new SnapshotBuffer(game);
+  b.push(snap(0, { x: 100, extra: { st: 2 } }), 0);
+  b.push(snap(1, { x: 1400, extra: { st: 1 } }), TICK);
+  assert.equal(b.sample(0.3).players[0].x, 100);
+  assert.equal(b.sample(0.7).players[0].x, 1400);
+  assert.equal(b.sample(0.7).players[0].teleport, true);
+  // A round's reset: spawn protection starts, no death in between.
+  const c = new SnapshotBuffer(game);
+  c.push(snap(0, { x: 100 }), 0);
+  c.push(snap(1, { x: 110, extra: { st: 1 } }), TICK);
+  assert.equal(c.sample(0.7).players[0].teleport, true);
 });
 
 test('shots are interpolated; a new shot is traced back along its line', () => {
   const b = new SnapshotBuffer(game);
-  b.push({ ...snap(0), shots: [[7, 300, 300, 720, 0, 1]] }, 0, null);
-  b.push({ ...snap(1), shots: [[7, 324, 300, 720, 0, 1], [8, 500, 500, 0, -720, 2]] }, 0, null);
-  const shots = b.sample(T0 + 0.5 * TICK).shots;
+  b.push({ ...snap(0), shots: [[7, 300, 300, 720, 0, 1]] }, 0);
+  b.push({ ...snap(1), shots: [[7, 324, 300, 720, 0, 1], [8, 500, 500, 0, -720, 2]] }, TICK);
+  const shots = b.sample(0.5).shots;
   near(shots[0].x, 312);
   near(shots[1].y, 512);
   assert.equal(shots[1].owner, 2);
 });
 
-test('the delay adapts to measured snapshot age and jitter, with a floor', () => {
-  const b = new SnapshotBuffer(game, { defaultDelayMs: 100, safetyMs: 10 });
-  assert.equal(b.targetDelay(), 100);
-  // LAN: snapshots 2 ms old on arrival, the floor holds.
-  for (let t = 0; t < 30; t++) b.push(snap(t), t * TICK, T0 + t * TICK + 2);
-  assert.equal(b.targetDelay(), 100);
-  // 75 ms one way, up to 60 ms of jitter.
-  const c = new SnapshotBuffer(game, { defaultDelayMs: 100, safetyMs: 10 });
-  for (let t = 0; t < 60; t++) c.push(snap(t), t * TICK, T0 + t * TICK + 75 + (t % 10) * 6);
-  const want = TICK + 75 + 54 + 10;
-  near(c.targetDelay(), want);
-});
-
-test('the delay follows its target gradually', () => {
-  const b = new SnapshotBuffer(game, { defaultDelayMs: 100, delayRiseRate: 0.25 });
-  for (let t = 0; t < 30; t++) b.push(snap(t), t * TICK, T0 + t * TICK + 200);
-  const target = b.targetDelay();
-  assert.ok(target > 200);
-  b.advance(100);
-  assert.equal(b.delay, 125);
-  for (let i = 0; i < 100; i++) b.advance(100);
-  assert.equal(b.delay, target);
-});
-
-test('a delay target far away is taken at once (spectators see snapshots seconds late)', () => {
-  const b = new SnapshotBuffer(game, { defaultDelayMs: 100, delaySnapMs: 500, maxDelayMs: 5000 });
-  for (let t = 0; t < 30; t++) b.push(snap(t), t * TICK, T0 + t * TICK + 2000);
-  b.advance(16);
-  assert.equal(b.delay, b.targetDelay());
-  assert.ok(b.delay > 2000);
+test('a punctual line far off (a spectator\'s 2 s, a reconnect) is taken at once', () => {
+  const b = new SnapshotBuffer(game, { maxDelayMs: 5000 });
+  run(b, 0, 30, () => 2000);
+  near(b.renderTick(30 * TICK + 2075), 30 - b.delay / TICK, undefined, 1e-9);
+  assert.ok(b.delay < 100);
 });
 
 test('older and repeated ticks are ignored; old snapshots are dropped', () => {
   const b = new SnapshotBuffer(game);
-  for (let t = 0; t < 10; t++) b.push(snap(t), 0, null);
-  b.push(snap(4), 0, null);
+  for (let t = 0; t < 10; t++) b.push(snap(t), t * TICK);
+  b.push(snap(4), 10 * TICK);
   assert.equal(b.latest.tick, 9);
-  b.sample(T0 + 8.5 * TICK);
+  b.sample(8.5);
   assert.deepEqual(b.snaps.map((s) => s.tick), [8, 9]);
 });
 

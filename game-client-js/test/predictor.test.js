@@ -18,12 +18,12 @@ function serverAfter(start, inputs, n) {
 }
 
 test('the first snapshot seeds the state; inputs before it are not predicted', () => {
-  const p = new Predictor(game);
+  const p = new Predictor(game, { leadTicks: 0 });
   p.apply(right(1));
   assert.equal(p.ready, false);
   assert.equal(p.pending.length, 0);
   p.reconcile({ x: 100, y: 100, vx: 0, vy: 0, seq: 0 });
-  assert.deepEqual(p.renderPosition(), { x: 100, y: 100 });
+  assert.deepEqual(p.presentPosition(0), { x: 100, y: 100 });
 });
 
 test('an agreeing server drops acked inputs and causes no correction', () => {
@@ -33,49 +33,61 @@ test('an agreeing server drops acked inputs and causes no correction', () => {
   const inputs = [1, 2, 3, 4, 5].map(right);
   inputs.forEach((i) => p.apply(i));
   const predicted = p.state;
-  p.reconcile(serverAfter(start, inputs, 3));
+  const r = p.reconcile(serverAfter(start, inputs, 3));
   assert.deepEqual(p.pending.map((i) => i.seq), [4, 5]);
   assert.deepEqual(p.state, predicted, 'replay reproduces the prediction exactly');
   assert.equal(p.corrections, 0);
-  assert.equal(p.offsetX, 0);
+  assert.deepEqual(r, { dx: 0, dy: 0, corrected: false });
 });
 
-test('a small disagreement is replayed and smoothed, not jumped', () => {
+test('a disagreement is replayed, counted, and reported as the shift to blend', () => {
   const p = new Predictor(game);
   p.reconcile({ x: 100, y: 100, vx: 0, vy: 0, seq: 0 });
   [1, 2, 3].map(right).forEach((i) => p.apply(i));
-  const shown = p.renderPosition();
+  const before = p.state;
   // The server saw the ship 5 units lower (say, pushed by something the client did not know).
   const server = serverAfter({ x: 100, y: 105, vx: 0, vy: 0 }, [1, 2].map(right), 2);
-  p.reconcile(server);
+  const r = p.reconcile(server);
   assert.equal(p.corrections, 1);
   assert.deepEqual(p.pending.map((i) => i.seq), [3]);
   const expected = stepShip(server, 1, 0, game.physics, game.map, 1 / 30);
   assert.ok(Math.abs(p.state.y - expected.y) < 1e-9, 'state is the replayed server state');
-  const after = p.renderPosition();
-  assert.ok(Math.abs(after.x - shown.x) < 1e-9 && Math.abs(after.y - shown.y) < 1e-9, 'no visible jump');
-  p.decay(100);
-  const decayed = p.renderPosition();
-  assert.ok(Math.abs(decayed.y - expected.y) < 5 * 0.4, 'offset decays over ~100 ms');
-  p.decay(1000);
-  assert.ok(Math.abs(p.renderPosition().y - expected.y) < 0.01);
+  assert.equal(r.corrected, true);
+  assert.ok(Math.abs(r.dy - (expected.y - before.y)) < 1e-9 && Math.abs(r.dy - 5) < 1e-9);
 });
 
-test('a large error (respawn) snaps', () => {
-  const p = new Predictor(game);
+test('partial tick: the held controls move the ship in the next frame, before any input is sent', () => {
+  const p = new Predictor(game, { leadTicks: 0.5 });
   p.reconcile({ x: 100, y: 100, vx: 0, vy: 0, seq: 0 });
-  p.apply(right(1));
-  p.reconcile({ x: 1400, y: 800, vx: 0, vy: 0, seq: 1 });
-  assert.deepEqual(p.renderPosition(), { x: 1400, y: 800 });
-  assert.equal(p.corrections, 1);
+  const idle = p.presentPosition(0, { moveX: 0, moveY: 0 });
+  assert.deepEqual(idle, { x: 100, y: 100 });
+  // A key goes down just after an input left (alpha 0): the very next frame shows it.
+  const pressed = p.presentPosition(0, { moveX: 1, moveY: 0 });
+  assert.ok(pressed.x - 100 > 0.5, `moved ${pressed.x - 100} units at once`);
+  assert.equal(p.pending.length, 0, 'nothing was sent');
+  // Further into the tick, further along.
+  assert.ok(p.presentPosition(0.8, { moveX: 1, moveY: 0 }).x > pressed.x);
 });
 
-test('renderPosition blends the last two steps', () => {
-  const p = new Predictor(game);
-  p.reconcile({ x: 100, y: 100, vx: 0, vy: 0, seq: 0 });
-  p.apply(right(1));
-  const half = p.renderPosition(0.5);
-  assert.ok(Math.abs(half.x - (100 + (p.state.x - 100) / 2)) < 1e-9);
+test('partial tick: no seam when the input with the same controls is applied', () => {
+  const p = new Predictor(game, { leadTicks: 0.5 });
+  p.reconcile({ x: 100, y: 100, vx: 50, vy: 0, seq: 0 });
+  const c = { moveX: 1, moveY: 1 };
+  const end = p.presentPosition(1, c);
+  p.apply({ seq: 1, ...c, aim: 0, fire: false });
+  const start = p.presentPosition(0, c);
+  assert.ok(Math.abs(end.x - start.x) < 1e-9 && Math.abs(end.y - start.y) < 1e-9);
+});
+
+test('partial tick across reconciliation: an agreeing snapshot does not move the drawn ship', () => {
+  const p = new Predictor(game, { leadTicks: 0.5 });
+  const start = { x: 100, y: 100, vx: 0, vy: 0 };
+  p.reconcile({ ...start, seq: 0 });
+  const inputs = [1, 2, 3, 4].map(right);
+  inputs.forEach((i) => p.apply(i));
+  const drawn = p.presentPosition(0.3, right(5));
+  p.reconcile(serverAfter(start, inputs, 2));
+  assert.deepEqual(p.presentPosition(0.3, right(5)), drawn);
 });
 
 test('reset forgets state and pending inputs', () => {

@@ -28,7 +28,7 @@ function syncedClock() {
   return c;
 }
 
-test('own ship is drawn where the predictor has it; others are interpolated', () => {
+test('own ship is drawn where the predictor has it now; others are interpolated', () => {
   const s = new GameSession(join(), syncedClock());
   s.onSnapshot(snap(0, [ship(1, 100, 100), ship(2, 500, 500)]), 0);
   s.onSnapshot(snap(1, [ship(1, 100, 100), ship(2, 510, 500)]), TICK);
@@ -36,13 +36,62 @@ test('own ship is drawn where the predictor has it; others are interpolated', ()
   const inputs = s.takeInputs(TICK + 1, right);
   assert.equal(inputs.length, 1);
   const predicted = stepShip({ x: 100, y: 100, vx: 0, vy: 0 }, 1, 0, game.physics, game.map, 1 / 30);
+  const next = stepShip(stepShip(predicted, 1, 0, game.physics, game.map, 1 / 30), 1, 0, game.physics, game.map, 1 / 30);
 
-  const f = s.frame(T0 + 0.5 * TICK + 100, 16, 1.2); // render time = halfway between the snapshots
+  // Render tick 0.5: the arrival line puts tick 0 at local 0, the delay is behind it.
+  const at = 0.5 * TICK + s.buffer.delay;
+  const f = s.frame(at, 16, 1.2, right);
   const me = f.players.find((p) => p.id === 1);
   const other = f.players.find((p) => p.id === 2);
   assert.ok(Math.abs(other.x - 505) < 1e-6, `other at ${other.x}`);
-  assert.ok(me.x > 100 && me.x <= predicted.x, 'own ship between the last two predicted steps');
+  assert.ok(me.x > predicted.x && me.x < next.x, `own ship carried on past the newest step along the held keys: ${me.x}`);
   assert.equal(me.a, 1.2, 'own ship faces the local aim at once');
+});
+
+test('inputs carry the render tick of the latest frame, never past the newest snapshot', () => {
+  const s = new GameSession(join(), syncedClock());
+  s.onSnapshot(snap(0, [ship(1, 100, 100)]), 0);
+  s.onSnapshot(snap(1, [ship(1, 100, 100)]), TICK);
+  s.takeInputs(0, right);
+  assert.equal(s.takeInputs(TICK + 1, right)[0].rt, undefined, 'no frame drawn yet');
+  s.frame(0.25 * TICK + s.buffer.delay, 16, 0, right);
+  const [input] = s.takeInputs(2 * TICK + 1, right);
+  assert.equal(input.rt, 0.25);
+  s.frame(5 * TICK + s.buffer.delay, 16, 0, right); // extrapolating past tick 1
+  assert.equal(s.takeInputs(3 * TICK + 1, right)[0].rt, 1);
+});
+
+test('a respawn restarts the prediction and is drawn as a teleport, not counted as a correction', () => {
+  const s = new GameSession(join(), syncedClock());
+  s.onSnapshot(snap(0, [ship(1, 100, 100)]), 0);
+  s.takeInputs(0, right);
+  s.takeInputs(TICK + 1, right);
+  s.frame(s.buffer.delay, 16, 0, right);
+  s.onSnapshot(snap(1, [ship(1, 100, 100, { st: 2, r: 3 })]), TICK);
+  s.onSnapshot(snap(4, [ship(1, 1400, 800, { st: 1, seq: 1 })]), 4 * TICK);
+  assert.equal(s.predictor.corrections, 0);
+  const f = s.frame(4 * TICK + s.buffer.delay, 16, 0, { moveX: 0, moveY: 0 });
+  const me = f.players.find((p) => p.id === 1);
+  assert.equal(me.tp, true);
+  assert.ok(Math.abs(me.x - 1400) < 1e-6);
+});
+
+test('own shots: predicted at once, the server\'s copy is not drawn a second time', () => {
+  const armed = { ...game, physics: { ...game.physics, shotRadius: 4, shotSpeed: 720, shotTtlTicks: 30, fireCooldownTicks: 6 } };
+  const s = new GameSession({ room, you: { id: 1, seatToken: 'tok' }, game: armed }, syncedClock());
+  s.onSnapshot(snap(0, [ship(1, 100, 100), ship(2, 1500, 900)]), 0);
+  s.onSnapshot(snap(1, [ship(1, 100, 100), ship(2, 1500, 900)]), TICK);
+  s.takeInputs(0, right);
+  s.frame(0.5 * TICK + s.buffer.delay, 16, 0, right);
+  const [input] = s.takeInputs(TICK + 1, { ...right, fire: true });
+  const own = () => s.frame(0.6 * TICK + s.buffer.delay, 16, 0, right).shots.filter((x) => x.owner === 1);
+  assert.equal(own().length, 1, 'the shot is drawn before any snapshot has it');
+  // The server fired it in tick 4: the snapshot carries it.
+  s.onSnapshot({ ...snap(4, [ship(1, 110, 100, { seq: input.seq }), ship(2, 1500, 900)]), shots: [[1, 400, 100, 720, 0, 1]] }, 4 * TICK);
+  s.onSnapshot({ ...snap(5, [ship(1, 120, 100, { seq: input.seq }), ship(2, 1500, 900)]), shots: [[1, 424, 100, 720, 0, 1]] }, 5 * TICK);
+  const drawn = s.frame(4.5 * TICK + s.buffer.delay, 16, 0, right).shots.filter((x) => x.owner === 1);
+  assert.equal(drawn.length, 1, 'one copy');
+  assert.equal(drawn[0].id, 1, 'paired with the server\'s shot');
 });
 
 test('no inputs before the own ship is known, or while it is dead', () => {
@@ -61,14 +110,15 @@ test('spectators never send inputs', () => {
   assert.equal(s.playerId, null);
 });
 
-test('game events are released when the render time reaches their tick', () => {
+test('game events are released when the render tick reaches their tick', () => {
   const s = new GameSession(join(), syncedClock());
   s.onSnapshot(snap(10, [ship(1, 100, 100), ship(2, 500, 500)]), 0);
   s.onGameEvent({ type: 'hit', tick: 12, target: 2, attacker: 1, damage: 20, hp: 80, x: 500, y: 500 }, 0);
   s.onGameEvent({ type: 'kill', tick: 12, victim: 2, killer: 1 }, 0);
-  assert.equal(s.frame(T0 + 11 * TICK + 100, 16, 0).effects.length, 0);
-  assert.deepEqual(s.frame(T0 + 12 * TICK + 100, 16, 0).effects.map((e) => e.type), ['hit', 'kill']);
-  assert.equal(s.frame(T0 + 13 * TICK + 100, 16, 0).effects.length, 0, 'each effect once');
+  const at = (tick) => (tick - 10) * TICK + s.buffer.delay + 0.01;
+  assert.equal(s.frame(at(11), 16, 0).effects.length, 0);
+  assert.deepEqual(s.frame(at(12), 16, 0).effects.map((e) => e.type), ['hit', 'kill']);
+  assert.equal(s.frame(at(13), 16, 0).effects.length, 0, 'each effect once');
   assert.deepEqual(s.feed.map((f) => [f.killer, f.victim]), [[1, 2]]);
   assert.equal(s.nameOf(2), 'bob');
 });

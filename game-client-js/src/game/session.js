@@ -3,12 +3,15 @@
 // feeds it messages and asks it for a frame to draw.
 import { Predictor } from './predictor.js';
 import { SnapshotBuffer } from './interpolation.js';
+import { Smoother } from './smoothing.js';
+import { OwnShots } from './shots.js';
 import { InputSampler } from './input.js';
 import { BacklogControl, expectedPending } from './backlog.js';
 import { RateMeter } from '../net/rate.js';
 import { GameEventType, ShipState } from '../protocol.js';
 
 const FEED_SIZE = 5;
+const OWN = 'own'; // the own ship's key in the smoother
 // Spectator snapshots are held back by the server (spectatorDelayMs, 2 s by default).
 const SPECTATOR_MAX_DELAY_MS = 5000;
 
@@ -26,6 +29,12 @@ export class GameSession {
     this.spectator = Boolean(join.you.spectator);
     this.predictor = new Predictor(this.game);
     this.buffer = new SnapshotBuffer(this.game, this.spectator ? { maxDelayMs: SPECTATOR_MAX_DELAY_MS } : {});
+    this.smoother = new Smoother(this.game.physics?.maxSpeed ?? 320);
+    this.shots = new OwnShots(this.game);
+    this.ownTeleport = false; // the own ship respawned: draw it at its new place at once
+    this.renderTick = null; // the tick the latest frame drew: each input carries it as `rt`
+    this.ownDrawn = null; // where the latest frame drew the own ship
+    this.screenHits = []; // own shots seen hitting a ship, latest last (for probes)
     this.sampler = new InputSampler(this.game.tickRate, { firstSeq });
     this.backlog = new BacklogControl();
     this.skippedInputs = 0;
@@ -49,6 +58,7 @@ export class GameSession {
     this.predictor.map = game.map;
     this.predictor.physics = game.physics;
     this.predictor.reset();
+    this.shots.setGame(game);
   }
 
   get playerId() {
@@ -70,8 +80,11 @@ export class GameSession {
     this.buffer.clear();
     this.sampler.restart();
     this.backlog.reset();
+    this.smoother.clear();
+    this.shots.clear();
     this.scheduled = [];
     this.latest = null;
+    this.renderTick = null;
   }
 
   onRoomUpdate(room) {
@@ -79,11 +92,24 @@ export class GameSession {
   }
 
   onSnapshot(snap, localNow) {
-    this.buffer.push(snap, localNow, this.clock.serverNow(localNow));
+    this.buffer.push(snap, localNow);
     this.snapshotRate.add(localNow);
+    const before = this.ownShip();
     this.latest = snap;
     const me = this.ownShip();
-    if (me) this.predictor.reconcile(me);
+    if (!me) return;
+    // A respawn (or a round's reset) is a teleport, not a correction: start the prediction afresh.
+    const spawned = before && ((before.st === ShipState.DEAD) !== (me.st === ShipState.DEAD)
+      || (me.st === ShipState.PROTECTED && before.st !== ShipState.PROTECTED));
+    if (spawned || me.st === ShipState.DEAD) {
+      this.predictor.reset();
+      this.ownTeleport = true;
+    }
+    if (me.st !== ShipState.DEAD) {
+      const { dx, dy, corrected } = this.predictor.reconcile(me);
+      if (corrected) this.smoother.shift(OWN, dx, dy);
+    }
+    this.shots.onSnapshot(snap, this.playerId, me.seq);
   }
 
   onGameEvent(ev, localNow) {
@@ -124,19 +150,35 @@ export class GameSession {
     if (inputs.length && this.clock.rtt !== null) {
       const expected = expectedPending(this.clock.rtt, this.sampler.stepMs, this.buffer.intervalMs);
       if (this.backlog.shouldSkip(localNow, this.predictor.pending.length, expected)) {
-        inputs.shift();
+        const skipped = inputs.shift();
         this.skippedInputs++;
+        // The ship loses that step: blended, not jumped.
+        const s = this.predictor.state;
+        const n = this.predictor.step(s, skipped);
+        this.smoother.shift(OWN, s.x - n.x, s.y - n.y);
       }
     }
+    const rt = this.inputRenderTick();
     for (const input of inputs) {
+      if (rt !== null) input.rt = rt;
       this.predictor.apply(input);
       if (this.cooldown > 0) this.cooldown--;
       if (input.fire && this.cooldown === 0) {
         this.cooldown = this.game.physics.fireCooldownTicks ?? 0;
         this.flashes.push({ ...this.predictor.state, aim: input.aim });
+        this.shots.fire(this.predictor.state, input.aim, input.seq, rt);
       }
     }
     return inputs;
+  }
+
+  /**
+   * The render time an input carries (`rt`): the tick the player is seeing, never past the newest
+   * snapshot (an extrapolated view is not a view of the server's state).
+   */
+  inputRenderTick() {
+    if (this.renderTick === null || !this.latest) return null;
+    return Math.round(Math.min(this.renderTick, this.latest.tick) * 100) / 100;
   }
 
   /**
@@ -144,29 +186,53 @@ export class GameSession {
    * @param {number} localNow ms
    * @param {number} frameMs time since the previous frame
    * @param {number} aim the own ship's facing from the local pointer (drawn at once)
+   * @param {{moveX:number, moveY:number}} [controls] held now: applied to the partial tick
    */
-  frame(localNow, frameMs, aim) {
-    this.buffer.advance(frameMs);
-    this.predictor.decay(frameMs);
-    const serverNow = this.clock.serverNow(localNow);
+  frame(localNow, frameMs, aim, controls) {
+    this.buffer.advance(localNow);
     const latest = this.latest;
-    // Before the clock is synced, draw the newest snapshot as it is.
-    const renderTime = serverNow === null || !latest
-      ? (latest ? this.buffer.timeOf(latest) : 0)
-      : serverNow - this.buffer.delay;
-    const sampled = this.buffer.sample(renderTime) ?? { players: [], shots: [], extrapolatedMs: 0 };
+    const tick = this.buffer.renderTick(localNow);
+    this.renderTick = tick;
+    const sampled = (tick === null ? null : this.buffer.sample(tick)) ?? { players: [], shots: [], extrapolatedMs: 0 };
+    const serverNow = this.clock.serverNow(localNow);
 
     const own = this.ownShip();
-    const pos = this.predictor.renderPosition(this.sampler.alphaAt(localNow));
+    const seen = new Set();
     const players = sampled.players.map((p) => {
-      if (p.id !== this.playerId || !own) return p;
-      // The own ship is drawn where the predictor has it, with the newest server fields.
-      return own.st === ShipState.DEAD || !pos ? { ...own } : { ...own, x: pos.x, y: pos.y, a: aim };
+      if (p.id === this.playerId && own) {
+        // The own ship is drawn where the predictor has it now, with the newest server fields.
+        const pos = own.st === ShipState.DEAD ? null : this.predictor.presentPosition(this.sampler.alphaAt(localNow), controls);
+        if (!pos) return { ...own };
+        seen.add(OWN);
+        const d = this.smoother.follow(OWN, pos, frameMs, this.ownTeleport);
+        this.ownTeleport = false;
+        this.ownDrawn = { x: d.x, y: d.y };
+        return { ...own, x: d.x, y: d.y, a: aim, tp: d.teleported };
+      }
+      if (p.st === ShipState.DEAD) return p;
+      seen.add(p.id);
+      const d = this.smoother.follow(p.id, p, frameMs, Boolean(p.teleport));
+      return { ...p, x: d.x, y: d.y, tp: d.teleported };
     });
+    this.smoother.retain(seen);
+
+    let shots = sampled.shots;
+    if (this.playerId !== null) {
+      shots = shots.filter((s) => s.owner !== this.playerId || !this.shots.isPredicted(s.id));
+      if (tick !== null) {
+        const targets = players.filter((p) => p.id !== this.playerId);
+        const own = this.shots.draw(tick, frameMs, targets);
+        for (const s of own.shots) shots.push({ ...s, owner: this.playerId });
+        for (const h of own.hits) {
+          this.screenHits.push(h);
+          if (this.screenHits.length > 1000) this.screenHits.shift();
+        }
+      }
+    }
 
     const effects = [];
     this.scheduled = this.scheduled.filter((ev) => {
-      const due = this.buffer.base === null || this.buffer.base + ev.tick * this.buffer.tickMs <= renderTime;
+      const due = tick === null || ev.tick <= tick;
       if (due) effects.push(ev);
       return !due;
     });
@@ -175,11 +241,14 @@ export class GameSession {
     this.flashes = [];
     return {
       players,
-      shots: sampled.shots,
+      shots,
       effects,
       flashes,
       extrapolatedMs: sampled.extrapolatedMs,
       serverNow,
+      // How far behind the server's present the frame draws others, ms (for the overlay).
+      renderLag: serverNow === null || !latest || tick === null
+        ? null : serverNow - latest.time + (latest.tick - tick) * this.buffer.tickMs,
       phase: latest?.phase ?? this.room.phase,
       phaseEndsAt: latest ? latest.phaseEndsAt : this.room.phaseEndsAt,
       round: latest?.round ?? this.room.round,

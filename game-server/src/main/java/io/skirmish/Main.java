@@ -1,10 +1,13 @@
 package io.skirmish;
 
+import io.skirmish.cluster.ClusterConfig;
 import io.skirmish.net.EventBudget;
 import io.skirmish.net.MetricsAccess;
 import io.skirmish.net.NetConfig;
 import io.skirmish.net.NetLimits;
 import io.skirmish.room.RoomConfig;
+import io.skirmish.game.GameCatalog;
+import io.skirmish.server.BuiltInGames;
 import io.skirmish.server.ServerConfig;
 import io.skirmish.server.SkirmishServer;
 import java.nio.file.Path;
@@ -131,6 +134,22 @@ public final class Main implements Callable<Integer> {
             description = "Serve the browser client from this directory instead of the built-in copy.")
     Path staticDir;
 
+    @Option(names = "--games", split = ",", defaultValue = "${env:SKIRMISH_GAMES:-}",
+            description = "Games quick play offers, the default first (for example arena,tag); empty = every game.")
+    List<String> games;
+
+    @Option(names = "--redis", defaultValue = "${env:SKIRMISH_REDIS}",
+            description = "Cluster mode: redis://host:port of the cluster's Redis (without it: one node, nothing external).")
+    String redis;
+
+    @Option(names = "--public-url", defaultValue = "${env:SKIRMISH_PUBLIC_URL}",
+            description = "Cluster mode: the URL clients use to reach this node (default http://HOST:PORT).")
+    String publicUrl;
+
+    @Option(names = "--node-id", defaultValue = "${env:SKIRMISH_NODE_ID}",
+            description = "Cluster mode: this node's id, unique in the cluster (default: random).")
+    String nodeId;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
     }
@@ -162,7 +181,15 @@ public final class Main implements Callable<Integer> {
         if (gameThreads > 0) {
             cfg = cfg.withGameThreads(gameThreads);
         }
-        SkirmishServer server = SkirmishServer.start(cfg);
+        GameCatalog catalog = BuiltInGames.catalog().withQuickplay(games == null ? List.of()
+                : games.stream().map(String::strip).filter(g -> !g.isEmpty()).toList());
+        ClusterConfig cluster = null;
+        if (redis != null && !redis.isBlank()) {
+            String id = nodeId != null && !nodeId.isBlank() ? nodeId : "node-" + Long.toString(
+                    new java.security.SecureRandom().nextLong() & 0xffffffffL, 36);
+            cluster = ClusterConfig.of(redis, publicUrl == null || publicUrl.isBlank() ? null : publicUrl, id);
+        }
+        SkirmishServer server = SkirmishServer.start(cfg, catalog, cluster);
         awaitTermination(server::drainAndClose);
         return 0;
     }

@@ -1,14 +1,17 @@
 package io.skirmish.arena;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.stream.JsonWriter;
 import io.skirmish.game.Game;
 import io.skirmish.game.GameContext;
+import io.skirmish.game.GameEvent;
 import io.skirmish.game.GameFactory;
+import io.skirmish.game.GameType;
+import io.skirmish.game.InputDecoder;
 import io.skirmish.game.Phase;
-import io.skirmish.game.PlayerInput;
-import io.skirmish.game.SnapshotView;
+import io.skirmish.game.SnapshotWriter;
 import io.skirmish.protocol.JsonNumbers;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,36 +20,42 @@ import java.util.List;
 import java.util.Map;
 
 /** The Skirmish arena as a {@link Game}: adapts the pure {@link ArenaRules} to the room SPI. */
-public final class ArenaGame implements Game {
+public final class ArenaGame implements Game<PlayerInput> {
     private final ArenaMap map;
     private final ArenaPhysics physics;
     private GameContext ctx;
     private ArenaState state;
     private final List<ArenaEvent> events = new ArrayList<>();
 
+    /** The arena's events on the wire (the room adds {@code type} and {@code tick}). */
+    record Hit(int target, int attacker, int damage, int hp, long x, long y, int shot) implements GameEvent {
+        public String type() { return "hit"; }
+    }
+
+    record Kill(int victim, int killer) implements GameEvent {
+        public String type() { return "kill"; }
+    }
+
+    record Respawn(int player, long x, long y) implements GameEvent {
+        public String type() { return "respawn"; }
+    }
+
+    record RoundStart(int round, long endsAt) implements GameEvent {
+        public String type() { return "round:start"; }
+    }
+
     public ArenaGame(ArenaMap map, ArenaPhysics physics) {
         this.map = map;
         this.physics = physics;
     }
 
-    /** The factory rooms use: any map of {@link ArenaMap#ALL}, default physics. */
+    /** The arena in the game catalog: maps "arena" (the default) and "pillars", default physics. */
+    public static final GameType TYPE = new GameType("arena", "Arena", List.of(ArenaMap.DEFAULT_ID, "pillars"),
+            mapId -> new ArenaGame(ArenaMap.byId(mapId), ArenaPhysics.DEFAULT));
+
+    /** The factory of {@link #TYPE}. */
     public static GameFactory factory() {
-        return new GameFactory() {
-            @Override
-            public Game create(String mapId) {
-                return new ArenaGame(ArenaMap.byId(mapId), ArenaPhysics.DEFAULT);
-            }
-
-            @Override
-            public boolean supportsMap(String mapId) {
-                return ArenaMap.ALL.containsKey(mapId);
-            }
-
-            @Override
-            public String defaultMap() {
-                return ArenaMap.DEFAULT_ID;
-            }
-        };
+        return TYPE.factory();
     }
 
     public ArenaState state() {
@@ -57,6 +66,11 @@ public final class ArenaGame implements Game {
     public void onCreate(GameContext ctx, long seed) {
         this.ctx = ctx;
         this.state = new ArenaState(map, physics, ctx.tickRate(), seed);
+    }
+
+    @Override
+    public InputDecoder<PlayerInput> inputDecoder() {
+        return PlayerInput.DECODER;
     }
 
     @Override
@@ -72,10 +86,7 @@ public final class ArenaGame implements Game {
     @Override
     public void onRoundStart(int round, long endsAtMillis) {
         ArenaRules.resetRound(state);
-        JsonObject e = event("round:start");
-        e.addProperty("round", round);
-        e.addProperty("endsAt", endsAtMillis);
-        ctx.emit(e);
+        ctx.emit(new RoundStart(round, endsAtMillis));
     }
 
     @Override
@@ -83,12 +94,11 @@ public final class ArenaGame implements Game {
         List<Ship> ranked = new ArrayList<>(state.ships());
         ranked.sort(Comparator.comparingInt(Ship::score).reversed()
                 .thenComparingInt(Ship::deaths).thenComparingInt(Ship::id));
-        JsonObject e = event("round:end");
-        e.addProperty("round", round);
+        JsonObject results = new JsonObject();
         if (ranked.isEmpty() || ranked.get(0).score == 0) {
-            e.add("winner", null);
+            results.add("winner", JsonNull.INSTANCE);
         } else {
-            e.addProperty("winner", ranked.get(0).id);
+            results.addProperty("winner", ranked.get(0).id);
         }
         JsonArray board = new JsonArray();
         for (Ship s : ranked) {
@@ -100,58 +110,37 @@ public final class ArenaGame implements Game {
             line.addProperty("deaths", s.deaths);
             board.add(line);
         }
-        e.add("scoreboard", board);
-        ctx.emit(e);
+        results.add("scoreboard", board);
+        ctx.endRound(results);
     }
 
     @Override
     public void step(long tick, Map<Integer, List<PlayerInput>> inputs) {
         events.clear();
-        ArenaRules.step(state, inputs, ctx.phase() == Phase.PLAYING, events);
+        ArenaRules.step(state, tick, inputs, ctx.phase() == Phase.PLAYING, events);
         for (ArenaEvent ev : events) {
-            ctx.emit(toJson(ev));
+            ctx.emit(toWire(ev));
         }
     }
 
-    private JsonObject toJson(ArenaEvent ev) {
+    private static GameEvent toWire(ArenaEvent ev) {
         // Java 17 has no pattern switch (preview only): instanceof over the sealed kinds.
         if (ev instanceof ArenaEvent.Hit h) {
-            JsonObject o = event("hit");
-            o.addProperty("target", h.target());
-            o.addProperty("attacker", h.attacker());
-            o.addProperty("damage", h.damage());
-            o.addProperty("hp", h.hp());
-            o.addProperty("x", Math.round(h.x()));
-            o.addProperty("y", Math.round(h.y()));
-            return o;
+            return new Hit(h.target(), h.attacker(), h.damage(), h.hp(), Math.round(h.x()), Math.round(h.y()), h.shot());
         }
         if (ev instanceof ArenaEvent.Kill k) {
-            JsonObject o = event("kill");
-            o.addProperty("victim", k.victim());
-            o.addProperty("killer", k.killer());
-            return o;
+            return new Kill(k.victim(), k.killer());
         }
         ArenaEvent.Respawn r = (ArenaEvent.Respawn) ev;
-        JsonObject o = event("respawn");
-        o.addProperty("player", r.player());
-        o.addProperty("x", Math.round(r.x()));
-        o.addProperty("y", Math.round(r.y()));
-        return o;
-    }
-
-    private JsonObject event(String type) {
-        JsonObject o = new JsonObject();
-        o.addProperty("type", type);
-        o.addProperty("tick", ctx.currentTick());
-        return o;
+        return new Respawn(r.player(), Math.round(r.x()), Math.round(r.y()));
     }
 
     @Override
-    public void writeSnapshot(JsonWriter out, SnapshotView view) throws IOException {
+    public void writeSnapshot(SnapshotWriter w) throws IOException {
+        JsonWriter out = w.json();
         out.name("players").beginArray();
         for (Ship s : state.ships()) {
-            out.beginObject();
-            out.name("id").value(s.id);
+            w.beginPlayer(s.id);
             out.name("x");
             JsonNumbers.write(out, s.body.x, 2);
             out.name("y");
@@ -163,7 +152,6 @@ public final class ArenaGame implements Game {
             out.name("a");
             JsonNumbers.write(out, s.aim, 3);
             out.name("hp").value(s.hp);
-            out.name("seq").value(view.lastAppliedSeq(s.id));
             int st = s.status();
             out.name("st").value(st);
             if (st == Ship.DEAD) {
@@ -172,8 +160,7 @@ public final class ArenaGame implements Game {
             out.name("sc").value(s.score);
             out.name("k").value(s.kills);
             out.name("d").value(s.deaths);
-            out.name("c").value(view.connected(s.id) ? 1 : 0);
-            out.endObject();
+            w.endPlayer();
         }
         out.endArray();
         out.name("shots").beginArray();
@@ -196,5 +183,20 @@ public final class ArenaGame implements Game {
         o.add("map", map.toJson());
         o.add("physics", physics.toJson());
         return o;
+    }
+
+    @Override
+    public JsonObject save() {
+        return ArenaSave.save(state);
+    }
+
+    @Override
+    public void restore(JsonObject saved) {
+        ArenaSave.restore(state, saved);
+    }
+
+    @Override
+    public long stateHash() {
+        return state.hash();
     }
 }

@@ -1,6 +1,5 @@
 package io.skirmish.arena;
 
-import io.skirmish.game.PlayerInput;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,7 @@ import java.util.Map;
  */
 public final class ArenaRules {
     /** Shots move in sub-steps no longer than this, so that they cannot pass through thin walls or ships. */
-    private static final double SHOT_SUBSTEP = 8;
+    static final double SHOT_SUBSTEP = 8;
 
     private ArenaRules() {}
 
@@ -46,6 +45,15 @@ public final class ArenaRules {
      */
     public static void step(ArenaState s, Map<Integer, List<PlayerInput>> inputs, boolean combat,
                             List<ArenaEvent> events) {
+        step(s, s.rewind.newestTick() + 1, inputs, combat, events);
+    }
+
+    /**
+     * One tick, numbered: {@code tick} is the room's tick (the one snapshots carry), which inputs'
+     * render ticks refer to for lag compensation. Ticks must increase.
+     */
+    public static void step(ArenaState s, long tick, Map<Integer, List<PlayerInput>> inputs, boolean combat,
+                            List<ArenaEvent> events) {
         double dt = 1.0 / s.tickRate;
         ArenaPhysics p = s.physics;
         for (Ship ship : s.ships.values()) {
@@ -60,19 +68,24 @@ public final class ArenaRules {
             if (ship.cooldown > 0) ship.cooldown--;
             List<PlayerInput> list = inputs.getOrDefault(ship.id, List.of());
             boolean fire = false;
+            double view = Double.NaN;
             for (PlayerInput in : list) {
                 Movement.step(ship.body, in.moveX(), in.moveY(), p, s.map, dt);
                 ship.aim = in.aim();
-                fire |= in.fire();
+                if (in.fire()) {
+                    fire = true;
+                    view = in.renderTick();
+                }
             }
             if (fire && ship.cooldown == 0) {
-                fire(s, ship);
+                fire(s, ship, view);
             }
         }
-        moveShots(s, combat, events, dt);
+        s.rewind.record(tick, s.ships.values());
+        moveShots(s, tick, combat, events, dt);
     }
 
-    private static void fire(ArenaState s, Ship ship) {
+    private static void fire(ArenaState s, Ship ship, double view) {
         ArenaPhysics p = s.physics;
         double dx = StrictMath.cos(ship.aim);
         double dy = StrictMath.sin(ship.aim);
@@ -84,16 +97,24 @@ public final class ArenaRules {
         if (s.map.blocked(x, y)) {
             return; // muzzle inside a wall: the shot is spent
         }
-        s.shots.add(new Shot(s.nextShotId++, ship.id, x, y, dx * p.shotSpeed(), dy * p.shotSpeed(), p.shotTtlTicks()));
+        Shot shot = new Shot(s.nextShotId++, ship.id, x, y, dx * p.shotSpeed(), dy * p.shotSpeed(), p.shotTtlTicks());
+        shot.view = view;
+        s.shots.add(shot);
     }
 
-    private static void moveShots(ArenaState s, boolean combat, List<ArenaEvent> events, double dt) {
+    private static void moveShots(ArenaState s, long tick, boolean combat, List<ArenaEvent> events, double dt) {
         ArenaPhysics p = s.physics;
         double hitDist = p.shipRadius() + p.shotRadius();
         Iterator<Shot> it = s.shots.iterator();
         shots:
         while (it.hasNext()) {
             Shot shot = it.next();
+            if (!Double.isNaN(shot.view)) {
+                if (LagCompensation.firstStep(s, tick, shot, combat, events, dt)) {
+                    it.remove();
+                }
+                continue;
+            }
             double travel = Math.sqrt(shot.vx * shot.vx + shot.vy * shot.vy) * dt;
             int n = Math.max(1, (int) Math.ceil(travel / SHOT_SUBSTEP));
             for (int i = 0; i < n; i++) {
@@ -122,10 +143,10 @@ public final class ArenaRules {
         }
     }
 
-    private static void damage(ArenaState s, Ship target, Shot shot, List<ArenaEvent> events) {
+    static void damage(ArenaState s, Ship target, Shot shot, List<ArenaEvent> events) {
         ArenaPhysics p = s.physics;
         target.hp = Math.max(0, target.hp - p.shotDamage());
-        events.add(new ArenaEvent.Hit(target.id, shot.owner, p.shotDamage(), target.hp, shot.x, shot.y));
+        events.add(new ArenaEvent.Hit(target.id, shot.owner, p.shotDamage(), target.hp, shot.x, shot.y, shot.id));
         if (target.hp == 0) {
             target.respawnTicks = p.respawnTicks();
             target.deaths++;
@@ -162,6 +183,7 @@ public final class ArenaRules {
         ship.respawnTicks = 0;
         ship.protectTicks = s.physics.protectTicks();
         ship.cooldown = 0;
+        ship.life++;
     }
 
     private static double nearestOther(ArenaState s, Ship self, ArenaMap.Point p) {

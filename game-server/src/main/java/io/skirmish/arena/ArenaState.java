@@ -1,9 +1,9 @@
 package io.skirmish.arena;
 
+import io.skirmish.game.SeededRandom;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /** The whole state of one arena: ships by id (iterated in id order, for determinism), shots, seeded RNG. */
@@ -11,16 +11,19 @@ public final class ArenaState {
     final ArenaMap map;
     final ArenaPhysics physics;
     final int tickRate;
-    final SplittableRandom rng;
+    SeededRandom rng;
     final TreeMap<Integer, Ship> ships = new TreeMap<>();
     final List<Shot> shots = new ArrayList<>();
     int nextShotId = 1;
+    /** Recent ship positions for lag compensation (bounded by {@link RewindHistory#MAX_REWIND_MS}). */
+    final RewindHistory rewind;
 
     public ArenaState(ArenaMap map, ArenaPhysics physics, int tickRate, long seed) {
         this.map = map;
         this.physics = physics;
         this.tickRate = tickRate;
-        this.rng = new SplittableRandom(seed);
+        this.rewind = new RewindHistory(RewindHistory.ticksFor(tickRate, RewindHistory.MAX_REWIND_MS));
+        this.rng = new SeededRandom(seed);
     }
 
     public ArenaMap map() { return map; }
@@ -29,6 +32,7 @@ public final class ArenaState {
     public Collection<Ship> ships() { return ships.values(); }
     public Ship ship(int id) { return ships.get(id); }
     public List<Shot> shots() { return shots; }
+    public RewindHistory rewind() { return rewind; }
 
     /** A hash of everything that evolves; equal states have equal hashes (used by determinism tests). */
     public long hash() {
@@ -50,7 +54,8 @@ public final class ArenaState {
             h = mix(h, Double.doubleToLongBits(s.y));
             h = mix(h, s.ttl);
         }
-        return h;
+        h = mix(h, rng.state());
+        return mix(h, nextShotId);
     }
 
     private static long mix(long h, long v) {

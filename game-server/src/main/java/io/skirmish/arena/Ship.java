@@ -17,6 +17,8 @@ public final class Ship {
     int score;
     int kills;
     int deaths;
+    /** Spawns so far: lag compensation tells a ship a shooter saw from the same player respawned. */
+    int life;
 
     Ship(int id, String name) {
         this.id = id;

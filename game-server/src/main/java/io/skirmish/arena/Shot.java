@@ -7,6 +7,11 @@ public final class Shot {
     double x, y;
     final double vx, vy;
     int ttl;
+    /**
+     * The tick the shooter was seeing when firing (the input's {@code rt}), until the shot's first
+     * step has been compensated for it; NaN otherwise.
+     */
+    double view = Double.NaN;
 
     Shot(int id, int owner, double x, double y, double vx, double vy, int ttl) {
         this.id = id;

@@ -1,22 +1,11 @@
 package io.skirmish.game;
 
 /**
- * Makes a {@link Game} for a new room. Called on a network thread when a room is created; must be
- * thread-safe and cheap.
- *
- * @param mapId the map chosen in the room's settings (each game decides what it accepts)
+ * Makes a {@link Game} for a room. Called on a network thread when a room is created, and on the
+ * room's game thread when its host switches game or map; must be thread-safe and cheap.
  */
 @FunctionalInterface
 public interface GameFactory {
-    Game create(String mapId);
-
-    /** True if {@code mapId} names a map this game can play (checked when a host picks a map). */
-    default boolean supportsMap(String mapId) {
-        return true;
-    }
-
-    /** The map of a room whose settings name none. */
-    default String defaultMap() {
-        return "default";
-    }
+    /** @param mapId one of the maps of the game's {@link GameType} */
+    Game<?> create(String mapId);
 }

@@ -48,6 +48,7 @@ public final class GameEndpoint {
     private final NetLimits limits;
     private final PasswordWork hashing;
     private final RoomQuota quota;
+    private volatile RequestRouter router = RequestRouter.LOCAL;
 
     public GameEndpoint(RoomManager rooms, Ticker ticker, NetMetrics metrics) {
         this(rooms, ticker, metrics, NetLimits.defaults());
@@ -87,6 +88,11 @@ public final class GameEndpoint {
             server.addEventListener(event, Object.class, (client, data, ack) -> onRequest(event, client, data, ack));
         }
         server.addEventListener(Events.INPUT, Object.class, (client, data, ack) -> onInput(client, data));
+    }
+
+    /** Decides where requests are served (cluster mode); call before the server starts. */
+    public void route(RequestRouter router) {
+        this.router = router;
     }
 
     /** Live connections. */
@@ -136,7 +142,14 @@ public final class GameEndpoint {
         }
         CompletableFuture<RawJson> answer;
         try {
-            answer = dispatch(s, RequestDecoder.decode(event, data));
+            Request req = RequestDecoder.decode(event, data);
+            answer = router.route(s, event, req, data, () -> {
+                try {
+                    return dispatch(s, req);
+                } catch (RuntimeException e) {
+                    return CompletableFuture.failedFuture(e);
+                }
+            });
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }
@@ -168,7 +181,7 @@ public final class GameEndpoint {
             return CompletableFuture.completedFuture(new RawJson(o.toString()));
         }
         if (req instanceof Request.QuickPlay q) {
-            return joining(s, () -> rooms.quickplay(s, q.name()));
+            return joining(s, () -> rooms.quickplay(s, q.name(), q.game()));
         }
         if (req instanceof Request.Create c) {
             return create(s, c);

@@ -14,5 +14,9 @@ public enum ErrorCode {
     SERVER_DRAINING,
     SERVER_FULL,
     BAD_STATE,
+    /** Not an error: the room is on another node; the answer's {@code moveTo} says where to repeat the request. */
+    MOVED,
+    /** Cluster mode: the request needs the cluster directory (Redis), which is unreachable now. */
+    CLUSTER_UNAVAILABLE,
     INTERNAL
 }

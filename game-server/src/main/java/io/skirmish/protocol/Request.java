@@ -8,7 +8,12 @@ public sealed interface Request {
 
     record TimeSync(double t) implements Request {}
 
-    record QuickPlay(String name) implements Request {}
+    /** {@code game} is null for quick play's default game. */
+    record QuickPlay(String name, String game) implements Request {
+        public QuickPlay(String name) {
+            this(name, null);
+        }
+    }
 
     record Create(String name, SettingsPatch settings) implements Request {}
 
@@ -33,17 +38,22 @@ public sealed interface Request {
     record TransferHost(int playerId) implements Request {}
 
     /**
-     * One movement step of the sender's ship. Axes are already checked to [-1, 1] and scaled to at
-     * most unit length; aim is finite.
+     * One input of the sender: {@code seq} is checked (a non-negative integer); the other fields are
+     * the game's, decoded and validated by the room's game ({@code io.skirmish.game.InputDecoder}).
      */
-    record Input(int seq, double moveX, double moveY, double aim, boolean fire) implements Request {}
+    record Input(int seq, Fields fields) implements Request {}
 
     /**
      * Room settings a host may change; a null field is left as it is. {@code password} is "" to
      * remove the password.
      */
     record SettingsPatch(Integer maxPlayers, Integer roundSeconds, String map, Boolean spectators,
-                         String password) {
-        public static final SettingsPatch NONE = new SettingsPatch(null, null, null, null, null);
+                         String password, String game) {
+        public static final SettingsPatch NONE = new SettingsPatch(null, null, null, null, null, null);
+
+        /** A patch that leaves the game as it is. */
+        public SettingsPatch(Integer maxPlayers, Integer roundSeconds, String map, Boolean spectators, String password) {
+            this(maxPlayers, roundSeconds, map, spectators, password, null);
+        }
     }
 }

@@ -26,7 +26,7 @@ public final class RequestDecoder {
         Fields f = Fields.of(payload);
         return switch (event) {
             case Events.TIME_SYNC -> new Request.TimeSync(f.has("t") ? f.number("t") : 0);
-            case Events.ROOM_QUICKPLAY -> new Request.QuickPlay(f.name("name"));
+            case Events.ROOM_QUICKPLAY -> new Request.QuickPlay(f.name("name"), f.optString("game", 32));
             case Events.ROOM_CREATE -> new Request.Create(f.name("name"),
                     f.has("settings") ? patch(f.object("settings")) : Request.SettingsPatch.NONE);
             case Events.ROOM_JOIN -> new Request.Join(code(f), f.name("name"), f.optString("password", MAX_PASSWORD));
@@ -44,18 +44,10 @@ public final class RequestDecoder {
         };
     }
 
+    /** An input: the room-owned {@code seq} is checked here, the rest is left to the room's game. */
     public static Request.Input input(Fields f) {
         int seq = (int) f.integer("seq", 0, Integer.MAX_VALUE);
-        double mx = f.number("moveX", -1, 1);
-        double my = f.number("moveY", -1, 1);
-        double len = Math.sqrt(mx * mx + my * my);
-        if (len > 1) {
-            mx /= len;
-            my /= len;
-        }
-        // Bound aim so later trigonometry stays accurate; any finite angle is accepted and wrapped.
-        double aim = Math.IEEEremainder(f.number("aim", -1e6, 1e6), 2 * Math.PI);
-        return new Request.Input(seq, mx, my, aim, f.bool("fire"));
+        return new Request.Input(seq, f);
     }
 
     private static String code(Fields f) {
@@ -81,6 +73,7 @@ public final class RequestDecoder {
         String map = f.optString("map", 32);
         Boolean spectators = f.has("spectators") ? f.bool("spectators") : null;
         String password = f.optString("password", MAX_PASSWORD);
-        return new Request.SettingsPatch(maxPlayers, roundSeconds, map, spectators, password);
+        String game = f.optString("game", 32);
+        return new Request.SettingsPatch(maxPlayers, roundSeconds, map, spectators, password, game);
     }
 }

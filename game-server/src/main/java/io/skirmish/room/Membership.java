@@ -1,6 +1,5 @@
 package io.skirmish.room;
 
-import io.skirmish.game.PlayerInput;
 import io.skirmish.protocol.Request;
 import java.util.concurrent.CompletableFuture;
 
@@ -52,8 +51,11 @@ public final class Membership {
     }
 
     /**
-     * Queues one input for the next tick. Returns a short reason when it is dropped ({@code null}
-     * when queued): a spectator or inactive seat, or a seq that does not increase.
+     * Decodes one input with the room's current game and queues it for the next tick. Returns a
+     * short reason when it is dropped ({@code null} when queued): a spectator or inactive seat, a seq
+     * that does not increase, or a full queue (the oldest input gave way).
+     *
+     * @throws io.skirmish.protocol.ProtocolException {@code BAD_REQUEST} when the game refuses the fields
      */
     public String offerInput(Request.Input in) {
         if (seat == null) {
@@ -65,10 +67,11 @@ public final class Membership {
         if (in.seq() <= seat.lastReceivedSeq) {
             return "stale_seq";
         }
+        GameSlot<?> slot = room.slot();
+        Seat.Queued queued = new Seat.Queued(in.seq(), slot, slot.decode(in.seq(), in.fields()));
         seat.lastReceivedSeq = in.seq();
-        PlayerInput pi = new PlayerInput(in.seq(), in.moveX(), in.moveY(), in.aim(), in.fire());
         String dropped = null;
-        while (!seat.inbox.offer(pi)) {
+        while (!seat.inbox.offer(queued)) {
             // Full: the oldest input is the least useful one; drop it and count it.
             seat.inbox.poll();
             dropped = "queue_full";
@@ -77,42 +80,41 @@ public final class Membership {
     }
 
     public CompletableFuture<RawJson> leave() {
-        return room.leave(this);
+        return room.seatCommands().leave(this);
     }
 
     /** The connection dropped: keep the seat for the grace period. */
     public void disconnected() {
-        room.disconnected(this);
+        room.seatCommands().disconnected(this);
     }
 
     public CompletableFuture<RawJson> ready(boolean ready) {
-        return room.ready(this, ready);
+        return room.hostCommands().ready(this, ready);
     }
 
     /** Hashes a new password on the calling thread, never the game thread; see the overload to hash elsewhere. */
     public CompletableFuture<RawJson> settings(Request.SettingsPatch patch) {
-        String pw = patch.password();
-        return settings(patch, pw == null || pw.isEmpty() ? null : Passwords.hash(pw));
+        return settings(patch, RoomSettings.hashOf(patch));
     }
 
     /** A settings change whose new password (if any) is already hashed. */
     public CompletableFuture<RawJson> settings(Request.SettingsPatch patch, Passwords.Hash password) {
-        return room.changeSettings(this, patch, password);
+        return room.hostCommands().changeSettings(this, patch, password);
     }
 
     public CompletableFuture<RawJson> start() {
-        return room.start(this);
+        return room.hostCommands().start(this);
     }
 
     public CompletableFuture<RawJson> kick(int playerId) {
-        return room.kick(this, playerId);
+        return room.hostCommands().kick(this, playerId);
     }
 
     public CompletableFuture<RawJson> lock(boolean locked) {
-        return room.lock(this, locked);
+        return room.hostCommands().lock(this, locked);
     }
 
     public CompletableFuture<RawJson> transferHost(int playerId) {
-        return room.transferHost(this, playerId);
+        return room.hostCommands().transferHost(this, playerId);
     }
 }

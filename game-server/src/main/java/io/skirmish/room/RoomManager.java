@@ -1,6 +1,7 @@
 package io.skirmish.room;
 
-import io.skirmish.game.GameFactory;
+import io.skirmish.game.GameCatalog;
+import io.skirmish.game.GameType;
 import io.skirmish.loop.Ticker;
 import io.skirmish.protocol.ErrorCode;
 import io.skirmish.protocol.ProtocolException;
@@ -36,7 +37,7 @@ public final class RoomManager implements Room.Host {
     }
 
     private final RoomConfig cfg;
-    private final GameFactory factory;
+    private final GameCatalog games;
     private final Ticker ticker;
     private final RoomMetrics metrics;
     private final Scheduler scheduler;
@@ -49,17 +50,33 @@ public final class RoomManager implements Room.Host {
     private final Object quickplayLock = new Object();
     private volatile boolean accepting = true;
     private volatile boolean overloaded;
+    private volatile CodeSource codeSource;
+    private volatile RoomObserver observer = RoomObserver.NONE;
 
-    public RoomManager(RoomConfig cfg, GameFactory factory, Ticker ticker, RoomMetrics metrics, Scheduler scheduler,
+    public RoomManager(RoomConfig cfg, GameCatalog games, Ticker ticker, RoomMetrics metrics, Scheduler scheduler,
                        JoinCodes codes, GuessLimits limits) {
         this.cfg = cfg;
-        this.factory = factory;
+        this.games = games;
         this.ticker = ticker;
         this.metrics = metrics;
         this.scheduler = scheduler;
         this.codes = codes;
         this.perConnection = new AttemptLimiter(ticker, limits.perConnection(), limits.window(), limits.unit());
         this.perAddress = new AttemptLimiter(ticker, limits.perAddress(), limits.window(), limits.unit());
+        this.codeSource = codes::newCode;
+    }
+
+    /** Replaces where join codes come from (cluster mode: codes claimed for the whole cluster). */
+    public void useCodes(CodeSource source) {
+        this.codeSource = source;
+    }
+
+    /**
+     * Sets the observer of rooms created from now on (for example a flight recorder); set it before
+     * the server takes players. Its methods run on game threads.
+     */
+    public void observe(RoomObserver observer) {
+        this.observer = observer == null ? RoomObserver.NONE : observer;
     }
 
     public RoomConfig config() {
@@ -87,19 +104,37 @@ public final class RoomManager implements Room.Host {
         return overloaded;
     }
 
-    /** Joins the fullest public room with a free seat, or a new public room. */
+    /** The games rooms can run. */
+    public GameCatalog games() {
+        return games;
+    }
+
+    /** Quick play of the default game. */
     public CompletableFuture<JoinResult> quickplay(Connection conn, String name) {
+        return quickplay(conn, name, null);
+    }
+
+    /**
+     * Joins the fullest public room of the game with a free seat, or a new public room.
+     *
+     * @param gameId a game quick play offers, or null for its default
+     */
+    public CompletableFuture<JoinResult> quickplay(Connection conn, String name, String gameId) {
         requireAccepting();
+        GameType type = gameId == null ? games.defaultGame() : games.get(gameId);
+        if (type == null || !games.quickplay().contains(type.id())) {
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, "quick play offers " + String.join(", ", games.quickplay()));
+        }
         Room room;
         synchronized (quickplayLock) {
             room = byId.values().stream()
-                    .filter(r -> !r.isPrivate())
+                    .filter(r -> !r.isPrivate() && r.settings().game().equals(type.id()))
                     .sorted(Comparator.comparingInt(Room::occupancy).reversed())
                     .filter(Room::tryReserve)
                     .findFirst()
                     .orElse(null);
             if (room == null) {
-                room = newRoom(null, defaultSettings());
+                room = newRoom(null, defaultSettings(type));
                 if (!room.tryReserve()) {
                     throw new IllegalStateException("a new room has free seats");
                 }
@@ -111,13 +146,11 @@ public final class RoomManager implements Room.Host {
     /** Creates a private room with a fresh join code and seats its creator as host. */
     public CompletableFuture<JoinResult> create(Connection conn, String name, Request.SettingsPatch patch) {
         requireAccepting();
-        if (patch.map() != null && !factory.supportsMap(patch.map())) {
-            throw new ProtocolException(ErrorCode.BAD_REQUEST, "unknown map");
-        }
-        RoomSettings settings = defaultSettings().with(patch);
+        GameType type = patch.game() == null ? games.defaultGame() : games.get(patch.game());
+        RoomSettings settings = defaultSettings(type == null ? games.defaultGame() : type).apply(patch, games);
         Room[] holder = new Room[1];
-        codes.newCode(code -> {
-            Room candidate = new Room(codes.newRoomId(), code, settings, cfg, factory, ticker, metrics, this, codes);
+        codeSource.next(code -> {
+            Room candidate = new Room(codes.newRoomId(), code, settings, cfg, games, ticker, metrics, this, codes, observer);
             if (byCode.putIfAbsent(code, candidate) == null) {
                 holder[0] = candidate;
                 return true;
@@ -146,7 +179,7 @@ public final class RoomManager implements Room.Host {
         requireAccepting();
         Room room = findByCode(conn, code);
         checkPassword(conn, room, password);
-        return room.spectate(conn);
+        return room.seatCommands().spectate(conn);
     }
 
     /** Takes a kept seat back with its token; served while draining too, so nobody loses a seat mid-round. */
@@ -155,7 +188,7 @@ public final class RoomManager implements Room.Host {
         if (room == null || room.isClosed()) {
             throw new ProtocolException(ErrorCode.SEAT_EXPIRED, "the seat is no longer kept");
         }
-        return room.rejoin(conn, token);
+        return room.seatCommands().rejoin(conn, token);
     }
 
     public List<RoomSummary> publicRooms() {
@@ -215,7 +248,7 @@ public final class RoomManager implements Room.Host {
     private CompletableFuture<JoinResult> seat(Room room, Connection conn, String name) {
         String token = codes.newSeatToken();
         byToken.put(token, room);
-        CompletableFuture<JoinResult> f = room.join(conn, name, token);
+        CompletableFuture<JoinResult> f = room.seatCommands().join(conn, name, token);
         f.whenComplete((r, e) -> {
             if (e != null) byToken.remove(token);
         });
@@ -256,19 +289,20 @@ public final class RoomManager implements Room.Host {
         }
     }
 
-    private RoomSettings defaultSettings() {
-        return new RoomSettings(cfg.defaultCapacity(), (int) cfg.roundLength().toSeconds(),
-                factory.defaultMap(), true, null);
+    private RoomSettings defaultSettings(GameType type) {
+        int seconds = type.roundSeconds() > 0 ? type.roundSeconds() : (int) cfg.roundLength().toSeconds();
+        return new RoomSettings(cfg.defaultCapacity(), seconds, type.id(), type.defaultMap(), true, null);
     }
 
     private Room newRoom(String code, RoomSettings settings) {
-        return register(new Room(codes.newRoomId(), code, settings, cfg, factory, ticker, metrics, this, codes));
+        return register(new Room(codes.newRoomId(), code, settings, cfg, games, ticker, metrics, this, codes, observer));
     }
 
     private Room register(Room room) {
         byId.put(room.id(), room);
         metrics.roomLifecycle("created");
-        log.info("room created room={} private={} capacity={}", room.id(), room.isPrivate(), room.settings().maxPlayers());
+        log.info("room created room={} private={} game={} capacity={}", room.id(), room.isPrivate(),
+                room.settings().game(), room.settings().maxPlayers());
         scheduler.schedule(room);
         return room;
     }

@@ -1,18 +1,23 @@
 package io.skirmish.room;
 
-import io.skirmish.game.PlayerInput;
 import java.util.concurrent.ArrayBlockingQueue;
 
 /**
- * A player's place in a room: identity, score-bearing ship (in the game), input inbox, and the
- * connection currently driving it (null while reconnecting). Fields marked volatile are touched by
- * network threads; the rest only by the room's game thread.
+ * A player's place in a room: identity, input inbox, and the connection currently driving it (null
+ * while reconnecting). Fields marked volatile are touched by network threads; the rest only by the
+ * room's game thread.
  */
 final class Seat {
+    /**
+     * One decoded input waiting for its tick. {@code slot} is the game that decoded it: an input
+     * decoded for a game the host has since replaced is dropped, never handed to the new game.
+     */
+    record Queued(int seq, GameSlot<?> slot, Object input) {}
+
     final int id;
     final String name;
     final String token;
-    final ArrayBlockingQueue<PlayerInput> inbox;
+    final ArrayBlockingQueue<Queued> inbox;
     volatile Connection conn;
     volatile boolean removed;
     /** Highest seq accepted from the network; written by the seat's current connection's thread. */

@@ -2,8 +2,9 @@ package io.skirmish.server;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.skirmish.arena.ArenaGame;
-import io.skirmish.game.GameFactory;
+import io.skirmish.cluster.ClusterConfig;
+import io.skirmish.cluster.ClusterNode;
+import io.skirmish.game.GameCatalog;
 import io.skirmish.game.Phase;
 import io.skirmish.loop.GameLoop;
 import io.skirmish.loop.OverloadMonitor;
@@ -51,9 +52,11 @@ public final class SkirmishServer implements AutoCloseable {
     private final long startedAt = System.currentTimeMillis();
     /** {@code /metrics} on its own port, when configured so ({@code --metrics-port}); else null. */
     private volatile io.skirmish.ops.MetricsServer metricsServer;
+    private final JoinCodes codes = new JoinCodes(new SecureRandom());
+    private volatile ClusterNode cluster;
     private volatile boolean closed;
 
-    private SkirmishServer(ServerConfig cfg, GameFactory games) {
+    private SkirmishServer(ServerConfig cfg, GameCatalog games) {
         this.cfg = cfg;
         this.metrics = new ServerMetrics(cfg.rooms().tickRate());
         this.loops = new GameLoop[cfg.gameThreads()];
@@ -79,7 +82,7 @@ public final class SkirmishServer implements AutoCloseable {
                 if (loop != null) loop.remove(room);
             }
         };
-        this.rooms = new RoomManager(cfg.rooms(), games, ticker, metrics, scheduler, new JoinCodes(new SecureRandom()),
+        this.rooms = new RoomManager(cfg.rooms(), games, ticker, metrics, scheduler, codes,
                 cfg.guessLimits());
         this.endpoint = new GameEndpoint(rooms, ticker, metrics, cfg.net().limits());
         metrics.gauge("skirmish_rooms", "Live rooms", rooms, RoomManager::roomCount);
@@ -114,13 +117,21 @@ public final class SkirmishServer implements AutoCloseable {
         }
     }
 
-    /** Starts a server running the arena game; returns once the port is bound. */
+    /** Starts a server running the built-in games; returns once the port is bound. */
     public static SkirmishServer start(ServerConfig cfg) {
-        return start(cfg, ArenaGame.factory());
+        return start(cfg, BuiltInGames.catalog());
     }
 
-    /** Starts a server running any game. */
-    public static SkirmishServer start(ServerConfig cfg, GameFactory games) {
+    /** Starts a server running the games of a catalog. */
+    public static SkirmishServer start(ServerConfig cfg, GameCatalog games) {
+        return start(cfg, games, null);
+    }
+
+    /**
+     * Starts a server running the games of a catalog; with a {@code cluster} config it joins that
+     * cluster (Redis) once its port is bound. {@code null}: one node, nothing external.
+     */
+    public static SkirmishServer start(ServerConfig cfg, GameCatalog games, ClusterConfig cluster) {
         SkirmishServer s = new SkirmishServer(cfg, games);
         for (GameLoop loop : s.loops) {
             loop.start();
@@ -132,6 +143,12 @@ public final class SkirmishServer implements AutoCloseable {
         }
         log.info("listening on http://{}:{} (tick {} Hz, snapshots {} Hz)", displayHost(cfg.net().host()), port,
                 cfg.rooms().tickRate(), cfg.rooms().snapshotRate());
+        if (cluster != null) {
+            String url = cluster.publicUrl() != null ? cluster.publicUrl()
+                    : "http://" + displayHost(cfg.net().host()) + ":" + port;
+            s.cluster = ClusterNode.start(cluster, url, s.rooms, s.codes, s.metrics.registry());
+            s.endpoint.route(s.cluster.router());
+        }
         return s;
     }
 
@@ -141,6 +158,11 @@ public final class SkirmishServer implements AutoCloseable {
 
     public RoomManager rooms() {
         return rooms;
+    }
+
+    /** This node in its cluster; null when the server runs alone. */
+    public ClusterNode cluster() {
+        return cluster;
     }
 
     public ServerMetrics metrics() {
@@ -196,6 +218,9 @@ public final class SkirmishServer implements AutoCloseable {
         if (closed) return;
         closed = true;
         rooms.setAccepting(false);
+        if (cluster != null) {
+            cluster.close();
+        }
         socket.close();
         if (metricsServer != null) {
             metricsServer.close();
@@ -230,12 +255,14 @@ public final class SkirmishServer implements AutoCloseable {
             }
             case "/api/rooms" -> {
                 JsonArray list = new JsonArray();
-                for (RoomSummary r : rooms.publicRooms()) {
+                ClusterNode c = cluster;
+                for (RoomSummary r : c != null ? c.publicRooms() : rooms.publicRooms()) {
                     JsonObject o = new JsonObject();
                     o.addProperty("id", r.id());
                     o.addProperty("players", r.players());
                     o.addProperty("capacity", r.capacity());
                     o.addProperty("phase", r.phase());
+                    o.addProperty("game", r.game());
                     o.addProperty("map", r.map());
                     list.add(o);
                 }
@@ -243,6 +270,7 @@ public final class SkirmishServer implements AutoCloseable {
                 o.add("rooms", list);
                 yield HttpRoutes.Response.json(200, o.toString());
             }
+            case "/api/games" -> HttpRoutes.Response.json(200, rooms.games().toJson().toString());
             case "/metrics" -> HttpRoutes.Response.text(200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
             default -> null;
         };

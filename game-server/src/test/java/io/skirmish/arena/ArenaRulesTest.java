@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.skirmish.game.PlayerInput;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

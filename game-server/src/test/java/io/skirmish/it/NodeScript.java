@@ -17,6 +17,11 @@ public final class NodeScript {
 
     /** Runs {@code node <script> <args>} in game-client-js; returns its output; fails the test unless it exits 0. */
     public static String run(String script, String... args) throws Exception {
+        return run(3, script, args);
+    }
+
+    /** As {@link #run(String, String...)}, with a time limit in minutes (the netcode report plays for two). */
+    public static String run(int minutes, String script, String... args) throws Exception {
         Path log = Files.createTempFile("node", ".log");
         List<String> cmd = new ArrayList<>(List.of("node", script));
         cmd.addAll(List.of(args));
@@ -25,11 +30,11 @@ public final class NodeScript {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        boolean done = p.waitFor(3, TimeUnit.MINUTES);
+        boolean done = p.waitFor(minutes, TimeUnit.MINUTES);
         if (!done) p.destroyForcibly();
         String output = Files.readString(log, StandardCharsets.UTF_8);
         Files.deleteIfExists(log);
-        assertTrue(done, script + " did not finish in 3 minutes:\n" + output);
+        assertTrue(done, script + " did not finish in " + minutes + " minutes:\n" + output);
         assertEquals(0, p.exitValue(), script + " failed:\n" + output);
         return output;
     }

@@ -3,6 +3,7 @@ package io.skirmish.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.skirmish.arena.PlayerInput;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,18 +20,25 @@ class RequestDecoderTest {
         return m;
     }
 
+    /** The room-owned seq is decoded here; the arena's fields by the arena's schema (as the room does). */
+    private static PlayerInput decode(String event, Object payload) {
+        Request.Input in = (Request.Input) RequestDecoder.decode(event, payload);
+        return PlayerInput.DECODER.decode(in.seq(), in.fields());
+    }
+
     private static void bad(String event, Object payload) {
-        ProtocolException e = assertThrows(ProtocolException.class, () -> RequestDecoder.decode(event, payload));
+        ProtocolException e = assertThrows(ProtocolException.class,
+                () -> { Object r = event.equals(Events.INPUT) ? decode(event, payload) : RequestDecoder.decode(event, payload); });
         assertEquals(ErrorCode.BAD_REQUEST, e.code());
     }
 
     @Test
     void aValidInputIsDecodedAndLongVectorsAreNormalised() {
-        Request.Input in = (Request.Input) RequestDecoder.decode(Events.INPUT, input(7, 1, 1, 0.5, true));
+        PlayerInput in = decode(Events.INPUT, input(7, 1, 1, 0.5, true));
         assertEquals(7, in.seq());
         assertEquals(Math.sqrt(0.5), in.moveX(), 1e-12);
         assertEquals(0.5, in.aim(), 1e-12);
-        Request.Input whole = (Request.Input) RequestDecoder.decode(Events.INPUT, input(8.0, 0, -1, 100.0, false));
+        PlayerInput whole = decode(Events.INPUT, input(8.0, 0, -1, 100.0, false));
         assertEquals(8, whole.seq(), "a whole double is an integer");
         assertEquals(Math.IEEEremainder(100.0, 2 * Math.PI), whole.aim(), 1e-12);
     }

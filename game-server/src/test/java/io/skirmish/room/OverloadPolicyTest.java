@@ -22,10 +22,10 @@ class OverloadPolicyTest {
         GameFactory arena = ArenaGame.factory();
         return new GameFactory() {
             @Override
-            public Game create(String mapId) {
-                Game real = arena.create(mapId.equals("pillars") ? "pillars" : "arena");
+            public Game<?> create(String mapId) {
+                Game<?> real = arena.create(mapId.equals("pillars") ? "pillars" : "arena");
                 if (!mapId.equals("pillars")) return real;
-                return (Game) java.lang.reflect.Proxy.newProxyInstance(Game.class.getClassLoader(),
+                return (Game<?>) java.lang.reflect.Proxy.newProxyInstance(Game.class.getClassLoader(),
                         new Class<?>[] {Game.class}, (proxy, m, args) -> {
                             if (m.getName().equals("step")) clock.get().advanceMillis(25);
                             try {
@@ -34,16 +34,6 @@ class OverloadPolicyTest {
                                 throw e.getCause();
                             }
                         });
-            }
-
-            @Override
-            public boolean supportsMap(String mapId) {
-                return arena.supportsMap(mapId);
-            }
-
-            @Override
-            public String defaultMap() {
-                return arena.defaultMap();
             }
         };
     }

@@ -122,7 +122,7 @@ class PrivateRoomTest {
         JoinResult s = h.await(h.manager.spectate(sc, code, null));
         assertTrue(s.membership().spectator());
         assertEquals(1, s.membership().room().occupancy(), "not counted against capacity");
-        assertEquals("spectator", s.membership().offerInput(new Request.Input(1, 1, 0, 0, false)));
+        assertEquals("spectator", s.membership().offerInput(RoomTest.input(1, 1, 0, 0, false)));
         int delayTicks = (int) (h.cfg.spectatorDelay().toMillis() * h.cfg.tickRate() / 1000);
         h.ticks(delayTicks - 2);
         assertNull(sc.last(Events.SNAPSHOT), "nothing before the delay has passed");

@@ -1,7 +1,9 @@
 package io.skirmish.room;
 
 import io.skirmish.arena.ArenaGame;
+import io.skirmish.game.GameCatalog;
 import io.skirmish.game.GameFactory;
+import io.skirmish.game.GameType;
 import io.skirmish.loop.GameLoop;
 import io.skirmish.loop.ManualTicker;
 import java.security.SecureRandom;
@@ -21,7 +23,12 @@ final class RoomHarness {
         this(RoomConfig.defaults(), ArenaGame.factory());
     }
 
-    RoomHarness(RoomConfig cfg, GameFactory games) {
+    /** Rooms whose game, "arena" with the arena's maps, is made by {@code factory}. */
+    RoomHarness(RoomConfig cfg, GameFactory factory) {
+        this(cfg, GameCatalog.of(new GameType("arena", "Arena", ArenaGame.TYPE.maps(), factory)));
+    }
+
+    RoomHarness(RoomConfig cfg, GameCatalog games) {
         this.cfg = cfg;
         this.loop = new GameLoop("test", ticker, cfg.tickRate(), 3, n -> {});
         RoomManager.Scheduler scheduler = new RoomManager.Scheduler() {

@@ -11,11 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import io.skirmish.arena.ArenaGame;
+import io.skirmish.arena.PlayerInput;
 import io.skirmish.game.Game;
 import io.skirmish.game.GameContext;
 import io.skirmish.game.GameFactory;
-import io.skirmish.game.PlayerInput;
-import io.skirmish.game.SnapshotView;
+import io.skirmish.game.InputDecoder;
+import io.skirmish.game.SnapshotWriter;
 import io.skirmish.protocol.ErrorCode;
 import io.skirmish.protocol.Events;
 import io.skirmish.protocol.ProtocolException;
@@ -49,6 +50,12 @@ class RoomTest {
 
     private JoinResult create(FakeConnection c, String name) {
         return h.await(h.manager.create(c, name, Request.SettingsPatch.NONE));
+    }
+
+    /** An arena input as the network layer hands it on: seq checked, the game's fields still to decode. */
+    static Request.Input input(int seq, double moveX, double moveY, double aim, boolean fire) {
+        return new Request.Input(seq, io.skirmish.protocol.Fields.of(
+                Map.of("seq", seq, "moveX", moveX, "moveY", moveY, "aim", aim, "fire", fire)));
     }
 
     private static JsonObject ack(JoinResult r) {
@@ -143,9 +150,9 @@ class RoomTest {
         JoinResult r = quick(c, "a");
         Membership m = r.membership();
         for (int seq = 1; seq <= 10; seq++) {
-            assertNull(m.offerInput(new Request.Input(seq, 1, 0, 0, false)));
+            assertNull(m.offerInput(input(seq, 1, 0, 0, false)));
         }
-        assertEquals("stale_seq", m.offerInput(new Request.Input(10, 1, 0, 0, false)));
+        assertEquals("stale_seq", m.offerInput(input(10, 1, 0, 0, false)));
         c.clear();
         h.tick();
         JsonObject snap = c.last(Events.SNAPSHOT);
@@ -168,9 +175,9 @@ class RoomTest {
         Membership m = quick(c, "a").membership();
         h.ticks(40); // idle: the step bank fills
         int seq = 0;
-        for (int i = 0; i < 8; i++) m.offerInput(new Request.Input(++seq, 1, 0, 0, false)); // a stalled burst
+        for (int i = 0; i < 8; i++) m.offerInput(input(++seq, 1, 0, 0, false)); // a stalled burst
         for (int t = 0; t < 8; t++) {
-            m.offerInput(new Request.Input(++seq, 1, 0, 0, false)); // and the steady stream after it
+            m.offerInput(input(++seq, 1, 0, 0, false)); // and the steady stream after it
             h.tick();
         }
         assertTrue(seq - appliedSeq(c) <= 2, "the backlog drained: sent " + seq + ", applied " + appliedSeq(c));
@@ -179,8 +186,8 @@ class RoomTest {
         for (int t = 0; t < 20; t++) {
             int before = appliedSeq(c);
             if (t % 2 == 0) {
-                m.offerInput(new Request.Input(++seq, 1, 0, 0, false));
-                m.offerInput(new Request.Input(++seq, 1, 0, 0, false));
+                m.offerInput(input(++seq, 1, 0, 0, false));
+                m.offerInput(input(++seq, 1, 0, 0, false));
             }
             h.tick();
             steps.add(appliedSeq(c) - before);
@@ -189,10 +196,14 @@ class RoomTest {
     }
 
     /** A game that only counts the movement steps (inputs) it is given. */
-    private static final class StepCounter implements Game {
+    private static final class StepCounter implements Game<PlayerInput> {
         int steps;
 
         @Override public void onCreate(GameContext ctx, long seed) { }
+        @Override public InputDecoder<PlayerInput> inputDecoder() { return PlayerInput.DECODER; }
+        @Override public JsonObject save() { return new JsonObject(); }
+        @Override public void restore(JsonObject state) { }
+        @Override public long stateHash() { return steps; }
         @Override public void onJoin(int id, String name) { }
         @Override public void onLeave(int id) { }
         @Override public void onRoundStart(int round, long endsAt) { }
@@ -200,8 +211,8 @@ class RoomTest {
         @Override public JsonObject describe() { return new JsonObject(); }
 
         @Override
-        public void writeSnapshot(com.google.gson.stream.JsonWriter out, SnapshotView view) throws java.io.IOException {
-            out.name("players").beginArray().endArray();
+        public void writeSnapshot(SnapshotWriter out) throws java.io.IOException {
+            out.json().name("players").beginArray().endArray();
         }
 
         @Override
@@ -218,7 +229,7 @@ class RoomTest {
         int seq = 0, ticks = 300;
         for (int t = 0; t < ticks; t++) {
             for (int i = 0; i < 3; i++) {
-                m.offerInput(new Request.Input(++seq, 1, 0, 0, false)); // three times the allowed rate
+                m.offerInput(input(++seq, 1, 0, 0, false)); // three times the allowed rate
             }
             h2.tick();
         }
@@ -233,7 +244,7 @@ class RoomTest {
         Membership m = r.membership();
         String dropped = null;
         for (int seq = 1; seq <= h.cfg.inputQueue() + 5; seq++) {
-            String d = m.offerInput(new Request.Input(seq, 0, 0, 0, false));
+            String d = m.offerInput(input(seq, 0, 0, 0, false));
             if (d != null) dropped = d;
         }
         assertEquals("queue_full", dropped);
@@ -325,18 +336,8 @@ class RoomTest {
         GameFactory flaky = map -> map.equals("pillars") ? new ThrowingGame(arena.create("arena"), 5) : arena.create(map);
         RoomHarness h2 = new RoomHarness(RoomConfig.defaults(), new GameFactory() {
             @Override
-            public Game create(String mapId) {
+            public Game<?> create(String mapId) {
                 return flaky.create(mapId);
-            }
-
-            @Override
-            public boolean supportsMap(String mapId) {
-                return true;
-            }
-
-            @Override
-            public String defaultMap() {
-                return "arena";
             }
         });
         FakeConnection victim = new FakeConnection(), bystander = new FakeConnection();
@@ -350,16 +351,21 @@ class RoomTest {
     }
 
     /** Delegates to a real game and throws on the n-th step. */
-    private static final class ThrowingGame implements Game {
-        private final Game inner;
+    private static final class ThrowingGame implements Game<PlayerInput> {
+        private final Game<PlayerInput> inner;
         private int left;
 
-        ThrowingGame(Game inner, int stepsBeforeThrow) {
-            this.inner = inner;
+        @SuppressWarnings("unchecked")
+        ThrowingGame(Game<?> inner, int stepsBeforeThrow) {
+            this.inner = (Game<PlayerInput>) inner;
             this.left = stepsBeforeThrow;
         }
 
         @Override public void onCreate(GameContext ctx, long seed) { inner.onCreate(ctx, seed); }
+        @Override public InputDecoder<PlayerInput> inputDecoder() { return inner.inputDecoder(); }
+        @Override public JsonObject save() { return inner.save(); }
+        @Override public void restore(JsonObject state) { inner.restore(state); }
+        @Override public long stateHash() { return inner.stateHash(); }
         @Override public void onJoin(int id, String name) { inner.onJoin(id, name); }
         @Override public void onLeave(int id) { inner.onLeave(id); }
         @Override public void onRoundStart(int round, long endsAt) { inner.onRoundStart(round, endsAt); }
@@ -367,8 +373,8 @@ class RoomTest {
         @Override public JsonObject describe() { return inner.describe(); }
 
         @Override
-        public void writeSnapshot(com.google.gson.stream.JsonWriter out, SnapshotView view) throws java.io.IOException {
-            inner.writeSnapshot(out, view);
+        public void writeSnapshot(SnapshotWriter out) throws java.io.IOException {
+            inner.writeSnapshot(out);
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.skirmish.bots;
 import io.skirmish.bots.config.Durations;
 import io.skirmish.bots.config.Ramp;
 import io.skirmish.bots.config.RoomTarget;
+import io.skirmish.bots.config.Shard;
 import io.skirmish.bots.config.SnapshotRateFloor;
 import java.time.Duration;
 import picocli.CommandLine;
@@ -22,6 +23,7 @@ public final class Main {
                 .registerConverter(Ramp.class, Ramp::parse)
                 .registerConverter(Duration.class, Durations::parse)
                 .registerConverter(RoomTarget.class, RoomTarget::parse)
-                .registerConverter(SnapshotRateFloor.class, SnapshotRateFloor::parse);
+                .registerConverter(SnapshotRateFloor.class, SnapshotRateFloor::parse)
+                .registerConverter(Shard.class, Shard::parse);
     }
 }

@@ -25,10 +25,11 @@ class LoadBotsCommandTest {
         assertEquals(0, run("--help"));
         for (String option : new String[] {"--url", "--bots", "--ramp", "--duration", "--room", "--behaviour",
                 "--seed", "--out", "--spectators", "--password", "--max-p99-age-ms", "--max-p99-input-ms",
-                "--min-snapshot-rate", "--max-errors"}) {
+                "--min-snapshot-rate", "--max-errors", "--warmup", "--html", "--processes", "--shard", "--find-capacity",
+                "--start-players", "--max-players", "--step-duration", "merge"}) {
             assertTrue(out.toString().contains(option), option);
         }
-        assertTrue(out.toString().contains("wander, fight, idle"), out.toString());
+        assertTrue(out.toString().contains("fight, wander, idle"), out.toString());
     }
 
     @Test
@@ -40,6 +41,11 @@ class LoadBotsCommandTest {
         assertEquals(2, run("--bots", "0"));
         assertEquals(2, run("--behaviour", "dance"));
         assertEquals(2, run("--out", "/no/such/dir/report.json"));
+        assertEquals(2, run("--shard", "3/2"));
+        assertEquals(2, run("--processes", "2", "--shard", "1/2"));
+        assertEquals(2, run("--find-capacity", "--shard", "1/2"));
+        assertEquals(2, run("--html", "/no/such/dir/report.html"));
+        assertEquals(2, run("merge"));
         assertTrue(err.toString().contains("--spectators"), err.toString());
     }
 }

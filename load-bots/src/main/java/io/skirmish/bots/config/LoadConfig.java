@@ -1,6 +1,6 @@
 package io.skirmish.bots.config;
 
-import io.skirmish.bots.behaviour.BehaviourKind;
+import io.skirmish.bots.behaviour.Behaviours;
 import java.net.URI;
 import java.time.Duration;
 
@@ -15,13 +15,15 @@ import java.time.Duration;
  * @param warmup how much of {@code duration} passes before the steady-state figures (snapshot age,
  *     interval and jitter, input acks, the bots' own lag) are recorded; joins are always measured
  * @param room where the bots play
- * @param behaviour how the bots play
+ * @param behaviour how the bots play: a name of {@link Behaviours}, for the game the server answers with
  * @param seed makes every bot's random choices repeatable
  * @param password the private room's password, or null
  * @param thresholds what the run must achieve to pass
+ * @param shard which share of the bots and spectators this process drives
  */
 public record LoadConfig(URI url, int bots, int spectators, Ramp ramp, Duration duration, Duration warmup,
-                         RoomTarget room, BehaviourKind behaviour, long seed, String password, Thresholds thresholds) {
+                         RoomTarget room, String behaviour, long seed, String password, Thresholds thresholds,
+                         Shard shard) {
     /** The largest room the protocol allows ({@code settings.maxPlayers}). */
     public static final int MAX_ROOM_PLAYERS = 16;
 
@@ -46,26 +48,68 @@ public record LoadConfig(URI url, int bots, int spectators, Ramp ramp, Duration 
         if (room instanceof RoomTarget.Create && (bots < 1 || bots > MAX_ROOM_PLAYERS)) {
             throw new IllegalArgumentException("--room new needs 1 to " + MAX_ROOM_PLAYERS + " bots (one room)");
         }
+        if (shard == null) {
+            shard = Shard.WHOLE;
+        }
+        if (!shard.whole() && room instanceof RoomTarget.Create) {
+            throw new IllegalArgumentException("--room new makes one room in one process: shards join a --room CODE");
+        }
+        if (!Behaviours.names().contains(behaviour)) {
+            throw new IllegalArgumentException("--behaviour: one of " + Behaviours.names());
+        }
         if (password != null && password.length() > 64) {
             throw new IllegalArgumentException("--password is at most 64 characters");
         }
     }
 
-    /** A quick-play run of ten fighting bots for 30 s against {@code url}, with default thresholds. */
+    /** The longest default warm-up. */
+    public static final Duration DEFAULT_WARMUP = Duration.ofSeconds(5);
+
+    /** The warm-up a run gets unless told otherwise: 5 s, but at most half of {@code duration}. */
+    public static Duration defaultWarmup(Duration duration) {
+        Duration half = duration.dividedBy(2);
+        return half.compareTo(DEFAULT_WARMUP) < 0 ? half : DEFAULT_WARMUP;
+    }
+
+    /** A quick-play run of ten fighting bots for 30 s (5 s of it warm-up) against {@code url}, default thresholds. */
     public static LoadConfig defaults(URI url) {
-        return new LoadConfig(url, 10, 0, new Ramp.Rate(50), Duration.ofSeconds(30), Duration.ZERO,
-                new RoomTarget.Quick(), BehaviourKind.FIGHT, 1, null, Thresholds.defaults());
+        return new LoadConfig(url, 10, 0, new Ramp.Rate(50), Duration.ofSeconds(30), DEFAULT_WARMUP,
+                new RoomTarget.Quick(), "fight", 1, null, Thresholds.defaults(), Shard.WHOLE);
     }
 
     public LoadConfig withBots(int n) {
-        return new LoadConfig(url, n, spectators, ramp, duration, warmup, room, behaviour, seed, password, thresholds);
+        return new LoadConfig(url, n, spectators, ramp, duration, warmup, room, behaviour, seed, password, thresholds, shard);
     }
 
+    /** Another duration; a warm-up that would not fit becomes the default one for it. */
     public LoadConfig withDuration(Duration d) {
-        return new LoadConfig(url, bots, spectators, ramp, d, warmup, room, behaviour, seed, password, thresholds);
+        Duration w = warmup.compareTo(d) < 0 ? warmup : defaultWarmup(d);
+        return new LoadConfig(url, bots, spectators, ramp, d, w, room, behaviour, seed, password, thresholds, shard);
+    }
+
+    public LoadConfig withWarmup(Duration w) {
+        return new LoadConfig(url, bots, spectators, ramp, duration, w, room, behaviour, seed, password, thresholds, shard);
+    }
+
+    public LoadConfig withSeed(long s) {
+        return new LoadConfig(url, bots, spectators, ramp, duration, warmup, room, behaviour, s, password, thresholds, shard);
+    }
+
+    public LoadConfig withThresholds(Thresholds t) {
+        return new LoadConfig(url, bots, spectators, ramp, duration, warmup, room, behaviour, seed, password, t, shard);
     }
 
     public LoadConfig withRamp(Ramp r) {
-        return new LoadConfig(url, bots, spectators, r, duration, warmup, room, behaviour, seed, password, thresholds);
+        return new LoadConfig(url, bots, spectators, r, duration, warmup, room, behaviour, seed, password, thresholds, shard);
+    }
+
+    public LoadConfig withShard(Shard s) {
+        return new LoadConfig(url, bots, spectators, ramp, duration, warmup, room, behaviour, seed, password,
+                thresholds, s);
+    }
+
+    public LoadConfig withRoom(RoomTarget r) {
+        return new LoadConfig(url, bots, spectators, ramp, duration, warmup, r, behaviour, seed, password,
+                thresholds, shard);
     }
 }

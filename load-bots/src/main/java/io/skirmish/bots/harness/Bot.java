@@ -16,6 +16,8 @@ import io.skirmish.bots.net.Wire;
 import io.skirmish.bots.stats.BotSummary;
 import io.skirmish.bots.stats.Role;
 import io.skirmish.bots.stats.RoleStats;
+import io.skirmish.bots.stats.RoomStats;
+import io.skirmish.bots.behaviour.Behaviours;
 import io.skirmish.protocol.ErrorCode;
 import io.skirmish.protocol.Events;
 import io.socket.client.Manager;
@@ -56,8 +58,8 @@ final class Bot {
     private final BotContext ctx;
     private final RoleStats stats;
     private final Executor lane;
-    private final Behaviour behaviour;
     private final SplittableRandom rng;
+    private final SplittableRandom behaviourRng;
     private final Traffic traffic = new Traffic();
     private final Wire wire;
     private final InputAcks acks = new InputAcks(MAX_PENDING_INPUTS);
@@ -65,6 +67,8 @@ final class Bot {
     private final ClockSync clockSync = new ClockSync();
     private final CompletableFuture<String> createdCode = new CompletableFuture<>();
     private final AtomicLong snapshots = new AtomicLong();
+    /** Snapshots received in the measured window (after the warm-up). */
+    private final AtomicLong measuredSnapshots = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
     private final AtomicLong disconnects = new AtomicLong();
     private final AtomicLong kicks = new AtomicLong();
@@ -91,6 +95,11 @@ final class Bot {
     private volatile boolean playing;
     private volatile boolean stopped;
     private volatile WorldView view;
+    /** Made at the first join, for the game the server answers with; the ticker reads it. */
+    private volatile Behaviour behaviour;
+    /** The room's code (or id) it is in, for the per-room breakdown. */
+    private volatile String roomKey;
+    private volatile RoomStats.Room roomStats;
     private volatile ScheduledFuture<?> ticks;
 
     // Ticker-confined (the period is set before the ticks are scheduled, which publishes it).
@@ -111,7 +120,7 @@ final class Bot {
         this.stats = ctx.stats(role);
         this.lane = ctx.lanes.forBot(index);
         this.rng = rng;
-        this.behaviour = ctx.config.behaviour().create(rng.split());
+        this.behaviourRng = rng.split();
         this.wire = ctx.sockets.wire(traffic, this::onServerEvent);
     }
 
@@ -153,6 +162,11 @@ final class Bot {
         return playing;
     }
 
+    /** Whether the bot has got in (its first join answered) or given up: the ramp is over for it. */
+    boolean settled() {
+        return joinedNanos != 0 || stopped;
+    }
+
     Role role() {
         return role;
     }
@@ -166,9 +180,15 @@ final class Bot {
         long joined = joinedNanos;
         long from = role == Role.PLAYER ? joined : firstSnapshotNanos;
         double active = started == 0 ? 0 : (endNanos - started) / 1e9;
-        double playingSeconds = from == 0 ? 0 : (endNanos - from) / 1e9;
+        long measuredFrom = ctx.measuringSinceNanos;
         long n = snapshots.get();
-        return new BotSummary(index, name, role, joined != 0, n, active, playingSeconds,
+        if (from != 0 && measuredFrom != 0 && measuredFrom < endNanos) {
+            // The rate of the measured window, like every judged figure: a cold start's gaps are warm-up.
+            from = Math.max(from, measuredFrom);
+            n = measuredSnapshots.get();
+        }
+        double playingSeconds = from == 0 ? 0 : (endNanos - from) / 1e9;
+        return new BotSummary(index, name, role, roomKey, joined != 0, snapshots.get(), active, playingSeconds,
                 playingSeconds > 0 ? n / playingSeconds : 0, traffic.bytesIn(), traffic.bytesOut(),
                 traffic.messagesIn(), traffic.messagesOut(), reconnects.get(), disconnects.get(), kicks.get());
     }
@@ -182,12 +202,13 @@ final class Bot {
      */
     private void tick() {
         long now = System.nanoTime();
-        if (!playing || now - lastInputNanos < tickPeriodNanos / 2) {
+        Behaviour b = behaviour;
+        if (!playing || b == null || now - lastInputNanos < tickPeriodNanos / 2) {
             return;
         }
         lastInputNanos = now;
         try {
-            Intent intent = behaviour.next(view);
+            Intent intent = b.next(view);
             int s = ++seq;
             if (wire.emit(Events.INPUT, Json.input(s, intent))) {
                 acks.sent(s, now);
@@ -236,10 +257,18 @@ final class Bot {
      * is retried here like a refused join.
      */
     private void onConnectError(Object error) {
+        String refused = wire.takeRefusal();
         if (error instanceof JSONObject refusal) {
             String code = refusal.optString("message", "refused");
             ctx.errors.count("connect_error: " + code);
             retryOrFail(code, () -> socket.connect());
+        } else if (refused != null) {
+            // The handshake itself was refused (a connection cap): the library retries with its backoff;
+            // this bot gives up after as many refusals as a refused join would get.
+            ctx.errors.count("connect_error: " + refused);
+            if (++failedAttempts >= JoinRetry.MAX_ATTEMPTS) {
+                fail("gave up after " + failedAttempts + " refused connections");
+            }
         } else {
             ctx.errors.count("connect_error: " + (error instanceof Throwable t ? t.getMessage() : error));
         }
@@ -335,6 +364,16 @@ final class Bot {
             seatToken = answer.you().seatToken();
         }
         view = WorldView.empty(game.map().width(), game.map().height());
+        if (behaviour == null) {
+            behaviour = Behaviours.create(gameId(answer), ctx.config.behaviour(), behaviourRng);
+        }
+        if (answer.room() != null) {
+            String key = answer.room().code() != null ? answer.room().code() : answer.room().id();
+            if (key != null && !key.equals(roomKey)) {
+                roomKey = key;
+                roomStats = ctx.rooms.of(key);
+            }
+        }
         acks.clear();
         intervals.reset();
         if (joinedNanos == 0) {
@@ -374,6 +413,14 @@ final class Bot {
         });
     }
 
+    /** The game id the join answer names ({@code room.game}, else {@code game.id}); null: the default game. */
+    private static String gameId(Messages.JoinAnswer answer) {
+        if (answer.room() != null && answer.room().gameId() != null) {
+            return answer.room().gameId();
+        }
+        return answer.game() == null ? null : answer.game().id();
+    }
+
     private void onSnapshot(String json, long receivedNanos) {
         if (!playing) {
             return;
@@ -382,16 +429,19 @@ final class Bot {
         if (snapshots.getAndIncrement() == 0) {
             firstSnapshotNanos = receivedNanos;
         }
+        if (ctx.measuring) {
+            measuredSnapshots.incrementAndGet();
+        }
         stats.snapshots.increment();
         Ship self = findSelf(snap.players());
         view = new WorldView(self, snap.players(), game.map().width(), game.map().height());
         long interval = intervals.next(receivedNanos);
-        boolean measuring = ctx.measuring;
+        RoomStats.Room inRoom = role == Role.PLAYER ? roomStats : null;
         if (self != null) {
-            acks.ackUpTo(self.seq(), receivedNanos, measuring ? stats.inputAck::recordNanos : delay -> { });
-        }
-        if (!measuring) {
-            return;
+            acks.ackUpTo(self.seq(), receivedNanos, inRoom == null ? stats.inputAck::recordNanos : delay -> {
+                stats.inputAck.recordNanos(delay);
+                inRoom.inputAck().recordNanos(delay);
+            });
         }
         if (interval >= 0) {
             stats.snapshotInterval.recordNanos(interval);
@@ -399,7 +449,11 @@ final class Bot {
         }
         if (clockSync.known()) {
             double ageMs = clockSync.toServerMs(ctx.clock.millisAt(receivedNanos)) - snap.time();
-            stats.snapshotAge.recordMicros(Math.round(ageMs * 1000));
+            long micros = Math.round(ageMs * 1000);
+            stats.snapshotAge.recordMicros(micros);
+            if (inRoom != null) {
+                inRoom.snapshotAge().recordMicros(micros);
+            }
         }
     }
 

@@ -7,7 +7,9 @@ import io.skirmish.bots.net.Sockets;
 import io.skirmish.bots.stats.ErrorTally;
 import io.skirmish.bots.stats.Role;
 import io.skirmish.bots.stats.RoleStats;
+import io.skirmish.bots.stats.RoomStats;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,8 +30,13 @@ final class BotContext implements AutoCloseable {
     final ErrorTally errors = new ErrorTally();
     final RoleStats players = new RoleStats();
     final RoleStats spectators = new RoleStats();
-    /** Whether steady-state figures are recorded: false until the ramp and the warm-up are over. */
+    final RoomStats rooms = new RoomStats();
+    /** Whether the measured window has begun: false during the ramp and the warm-up. */
     volatile boolean measuring;
+    /** When {@link #measuring} became true ({@link System#nanoTime()}); 0 before. */
+    volatile long measuringSinceNanos;
+    /** The errors by kind when the measured window began: those were the warm-up's. */
+    volatile Map<String, Long> warmupErrors;
     /** The {@code game} of the first successful join: what the server advertises. */
     final AtomicReference<Messages.Game> game = new AtomicReference<>();
 

@@ -3,6 +3,7 @@ package io.skirmish.bots.harness;
 import io.skirmish.bots.config.LoadConfig;
 import io.skirmish.bots.config.RoomTarget;
 import io.skirmish.bots.net.Messages;
+import io.skirmish.bots.server.ServerProbe;
 import io.skirmish.bots.stats.BotSummary;
 import io.skirmish.bots.stats.Report;
 import io.skirmish.bots.stats.Reports;
@@ -50,17 +51,24 @@ public final class LoadRun {
     private RunResult run() throws InterruptedException {
         Instant startedAt = Instant.now();
         long startNanos = System.nanoTime();
-        try (BotContext ctx = new BotContext(config)) {
+        try (BotContext ctx = new BotContext(config); ServerProbe server = new ServerProbe(config.url()).start()) {
             SelfMonitor monitor = new SelfMonitor(ctx);
-            Progress progress = new Progress(ctx, monitor, bots, progressOut);
+            Progress progress = new Progress(ctx, monitor, server, bots, progressOut);
             ctx.timers.scheduleAtFixedRate(monitor::probe, 0, PROBE_PERIOD_MS, TimeUnit.MILLISECONDS);
             ctx.timers.scheduleAtFixedRate(progress::tick, PROGRESS_MS, PROGRESS_MS, TimeUnit.MILLISECONDS);
 
             Duration rampLength = rampUp(ctx);
-            ctx.timers.schedule(() -> ctx.measuring = true, rampLength.plus(config.warmup()).toNanos(),
-                    TimeUnit.NANOSECONDS);
+            if (rampLength.plus(config.warmup()).isZero()) {
+                progress.startMeasuring();
+            }
+            progress.measureAfter(startNanos + rampLength.toNanos(), config.warmup().toNanos());
+            Duration measured = config.duration().minus(config.warmup());
             try {
-                TimeUnit.NANOSECONDS.sleep(rampLength.plus(config.duration()).toNanos());
+                // The warm-up starts when every bot has got in; the measured window then lasts what is left of
+                // --duration. A run whose bots never settle is measured after a bounded wait all the same.
+                progress.awaitMeasuring(rampLength.plus(config.warmup()).toNanos() + Progress.SETTLE_LIMIT_NANOS
+                        + TimeUnit.SECONDS.toNanos(2));
+                TimeUnit.NANOSECONDS.sleep(measured.toNanos());
             } catch (InterruptedException e) {
                 // Stopped early (Ctrl-C): judge and report what was measured so far.
             }
@@ -73,9 +81,15 @@ public final class LoadRun {
             progress.finish();
             Report.Generator generator = monitor.summary();
             Messages.Game game = ctx.game.get();
-            Report report = Reports.build(config, startedAt.toString(), (endNanos - startNanos) / 1e9,
+            Report report = Reports.build(config, new Reports.Measured(startedAt.toString(),
+                    (endNanos - startNanos) / 1e9,
                     game == null ? null : new Reports.Advertised(game.tickRate(), game.snapshotRate()),
-                    ctx.players, ctx.spectators, ctx.errors, summaries, generator);
+                    ctx.players, ctx.spectators, ctx.rooms, ctx.errors, summaries, generator, monitor.eventThreadLag,
+                    monitor.laneLag, server.summary(), progress.timeline(),
+                    ctx.warmupErrors != null ? ctx.warmupErrors : ctx.errors.byKind()));
+            if (!config.shard().whole()) {
+                report = report.withShard(config.shard().toString());
+            }
             return new RunResult(report.withVerdict(VerdictRules.judge(report, config.thresholds())), summaries);
         }
     }
@@ -107,6 +121,9 @@ public final class LoadRun {
         }
         Duration last = Duration.ZERO;
         for (int i = first; i < total; i++) {
+            if (!config.shard().owns(i)) {
+                continue; // another process's bot
+            }
             Bot bot = new Bot(i, i < config.bots() ? Role.PLAYER : Role.SPECTATOR, target, ctx, rngs.get(i));
             bots.add(bot);
             Duration offset = config.ramp().offsetOf(i - first, total - first);

@@ -72,7 +72,7 @@ final class SelfMonitor {
         sample();
         return new Report.Generator(
                 Math.round(percent(os.getProcessCpuTime() - startCpuNanos, System.nanoTime() - startNanos)),
-                peakRssMb(), mb(peakHeap), threads.getPeakThreadCount(),
+                Runtime.getRuntime().availableProcessors(), peakRssMb(), mb(peakHeap), threads.getPeakThreadCount(),
                 Latency.of(eventThreadLag.total()), Latency.of(laneLag.total()));
     }
 

@@ -1,6 +1,7 @@
 package io.skirmish.bots.net;
 
 import io.skirmish.bots.behaviour.Ship;
+import com.google.gson.JsonElement;
 import java.util.List;
 
 /** The records the bots read from server messages; only the fields they use (Gson ignores the rest). */
@@ -10,12 +11,26 @@ public final class Messages {
     /** {@code {ok, room, you, game}}: the answer to every join request. */
     public record JoinAnswer(Room room, You you, Game game) {}
 
-    public record Room(String id, String code, String phase, int capacity) {}
+    /** {@code game}: the game the room plays, its id or an object with one (absent from a one-game server). */
+    public record Room(String id, String code, String phase, int capacity, JsonElement game) {
+        /** The game's id, or null. */
+        public String gameId() {
+            if (game == null || game.isJsonNull()) {
+                return null;
+            }
+            if (game.isJsonPrimitive()) {
+                return game.getAsString();
+            }
+            JsonElement id = game.isJsonObject() ? game.getAsJsonObject().get("id") : null;
+            return id != null && id.isJsonPrimitive() ? id.getAsString() : null;
+        }
+    }
 
     /** {@code id} and {@code seatToken} are null for spectators. */
     public record You(Integer id, String seatToken, boolean spectator) {}
 
-    public record Game(int tickRate, int snapshotRate, ArenaMap map) {}
+    /** {@code id}: the game's id, where the server names it there. */
+    public record Game(String id, int tickRate, int snapshotRate, ArenaMap map) {}
 
     public record ArenaMap(String id, double width, double height) {}
 

@@ -42,6 +42,7 @@ public final class Wire implements WebSocket.Factory {
     private final Traffic traffic;
     private final Inbox inbox;
     private volatile WebSocket open;
+    private volatile String refusal;
 
     Wire(OkHttpClient http, Traffic traffic, Inbox inbox) {
         this.http = http;
@@ -52,6 +53,30 @@ public final class Wire implements WebSocket.Factory {
     @Override
     public WebSocket newWebSocket(Request request, WebSocketListener library) {
         return new Counted(http.newWebSocket(request, new Tap(library)));
+    }
+
+    /**
+     * The code of the server's last refusal of this connection's handshake (e.g. {@code SERVER_FULL}
+     * past a connection cap), once; null if there was none since the last call.
+     */
+    public String takeRefusal() {
+        String r = refusal;
+        refusal = null;
+        return r;
+    }
+
+    /** {@code {"code":4,"message":"SERVER_FULL: ..."}} -> {@code SERVER_FULL}; else {@code HTTP 403}. */
+    static String refusalCode(Response response) {
+        try {
+            String body = response.peekBody(1024).string();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"message\"\\s*:\\s*\"([A-Z_]+)").matcher(body);
+            if (m.find()) {
+                return m.group(1);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // no body to read
+        }
+        return "HTTP " + response.code();
     }
 
     /**
@@ -135,6 +160,9 @@ public final class Wire implements WebSocket.Factory {
         @Override
         public void onFailure(WebSocket ws, Throwable t, Response response) {
             closed(ws);
+            if (response != null && response.code() >= 400) {
+                refusal = refusalCode(response);
+            }
             library.onFailure(ws, t, response);
         }
 

@@ -3,12 +3,15 @@ package io.skirmish.bots.stats;
 /**
  * What one bot saw over the run.
  *
+ * @param room the code (or id) of the room it last joined; null if it never joined
  * @param joined whether any join of the bot succeeded
  * @param activeSeconds from the start of its connection to the end of the run
- * @param playingSeconds from its first join (a spectator's: its first snapshot) to the end of the run;
- *     0 if it never joined
+ * @param snapshots every snapshot it received, the warm-up's included
+ * @param playingSeconds from its first join (a spectator's: its first snapshot), or from the start of the
+ *     measured window if that came later, to the end of the run; 0 if it never joined
  * @param snapshotRateHz snapshots received over {@code playingSeconds}: gaps from drops count against it
  */
-public record BotSummary(int index, String name, Role role, boolean joined, long snapshots, double activeSeconds,
-                         double playingSeconds, double snapshotRateHz, long bytesIn, long bytesOut,
-                         long messagesIn, long messagesOut, long reconnects, long disconnects, long kicks) {}
+public record BotSummary(int index, String name, Role role, String room, boolean joined, long snapshots,
+                         double activeSeconds, double playingSeconds, double snapshotRateHz, long bytesIn,
+                         long bytesOut, long messagesIn, long messagesOut, long reconnects, long disconnects,
+                         long kicks) {}

@@ -20,6 +20,18 @@ public final class ErrorTally {
         return counts.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
+    /** The counts by kind now, minus those of {@code earlier} (an earlier {@link #byKind()}); zeros left out. */
+    public Map<String, Long> since(Map<String, Long> earlier) {
+        Map<String, Long> out = new TreeMap<>();
+        byKind().forEach((k, v) -> {
+            long n = v - earlier.getOrDefault(k, 0L);
+            if (n > 0) {
+                out.put(k, n);
+            }
+        });
+        return out;
+    }
+
     /** The counts by kind, sorted by kind. */
     public Map<String, Long> byKind() {
         Map<String, Long> out = new TreeMap<>();

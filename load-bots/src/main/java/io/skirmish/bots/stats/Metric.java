@@ -5,15 +5,17 @@ import org.HdrHistogram.Recorder;
 
 /**
  * One latency-like measurement, in microseconds: recorded by many threads at once, read as
- * one-second intervals (for the progress line) and as a total.
+ * one-second intervals (for the progress line and the timeline) and as two totals: the warm-up's
+ * and the measured window's.
  *
- * <p>{@link #roll()} and {@link #total()} must be called by one thread at a time.
+ * <p>{@link #roll(boolean)} and the readers must be called by one thread at a time.
  */
 public final class Metric {
-    private static final int DIGITS = 3;
+    static final int DIGITS = 3;
 
     private final Recorder recorder = new Recorder(DIGITS);
     private final Histogram total = new Histogram(DIGITS);
+    private final Histogram warmup = new Histogram(DIGITS);
     private Histogram interval = recorder.getIntervalHistogram();
 
     /** Thread-safe and wait-free. Negative values are recorded as 0. */
@@ -25,10 +27,14 @@ public final class Metric {
         recordMicros(nanos / 1000);
     }
 
-    /** Ends the current interval and adds it to the total. */
-    public void roll() {
+    /**
+     * Ends the current interval and adds it to the measured total, or to the warm-up's.
+     *
+     * @param measured whether the interval belongs to the measured window (after the warm-up)
+     */
+    public void roll(boolean measured) {
         interval = recorder.getIntervalHistogram(interval);
-        total.add(interval);
+        (measured ? total : warmup).add(interval);
     }
 
     /** What was recorded between the last two rolls. */
@@ -36,8 +42,13 @@ public final class Metric {
         return interval;
     }
 
-    /** Everything recorded up to the last {@link #roll()}. */
+    /** Everything recorded in the measured window, up to the last roll. */
     public Histogram total() {
         return total;
+    }
+
+    /** Everything recorded during the warm-up (the ramp included). */
+    public Histogram warmup() {
+        return warmup;
     }
 }

@@ -4,21 +4,42 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything a run found; written as the JSON report ({@code --out}).
+ * Everything a run found; written as the JSON report ({@code --out}), read back by {@code merge}.
  *
  * @param tickRate what the server advertised in {@code game}; null if no bot joined
  * @param snapshotRate likewise
+ * @param players judged over the measured window (after the warm-up)
+ * @param errors those of the measured window (the warm-up's are in {@code warmup})
  * @param spectators null when the run had none
+ * @param warmup the players' figures during the ramp and the warm-up: shown, never judged
+ * @param server the server's own figures from its {@code /metrics}; null when it was not reachable
  * @param slowestPlayers the joined players with the lowest snapshot rates, lowest first (at most 5)
+ * @param rooms per room, worst snapshot age p99 first (at most {@link Reports#MAX_ROOMS})
+ * @param timeline one point a second
+ * @param histograms the measured HdrHistograms, encoded ({@link Histograms}), for merging shards
+ * @param shard which share of the bots this run drove, e.g. {@code 1/3}; null for a whole run
+ * @param capacity the capacity search's answer; null unless {@code --find-capacity}
  * @param verdict null until judged
  */
 public record Report(String startedAt, double seconds, Setup setup, Integer tickRate, Integer snapshotRate,
-                     RoleReport players, RoleReport spectators, Errors errors, Generator generator,
-                     List<BotSummary> slowestPlayers, Verdict verdict) {
+                     RoleReport players, RoleReport spectators, Warmup warmup, Errors errors, Generator generator,
+                     ServerSide server, List<BotSummary> slowestPlayers, List<RoomReport> rooms,
+                     List<TimePoint> timeline, Map<String, String> histograms, String shard, Capacity capacity,
+                     Verdict verdict) {
 
     public Report withVerdict(Verdict v) {
-        return new Report(startedAt, seconds, setup, tickRate, snapshotRate, players, spectators, errors, generator,
-                slowestPlayers, v);
+        return new Report(startedAt, seconds, setup, tickRate, snapshotRate, players, spectators, warmup, errors,
+                generator, server, slowestPlayers, rooms, timeline, histograms, shard, capacity, v);
+    }
+
+    public Report withCapacity(Capacity c) {
+        return new Report(startedAt, seconds, setup, tickRate, snapshotRate, players, spectators, warmup, errors,
+                generator, server, slowestPlayers, rooms, timeline, histograms, shard, c, verdict);
+    }
+
+    public Report withShard(String s) {
+        return new Report(startedAt, seconds, setup, tickRate, snapshotRate, players, spectators, warmup, errors,
+                generator, server, slowestPlayers, rooms, timeline, histograms, s, capacity, verdict);
     }
 
     /** The run's settings, as given. */
@@ -29,12 +50,13 @@ public record Report(String startedAt, double seconds, Setup setup, Integer tick
 
     /**
      * @param joined how many of {@code bots} ever joined
+     * @param botSeconds the bots' summed connected time: what {@code perBotSecond} is divided by
      * @param perBotSecond traffic divided by the bots' summed connected time
      */
     public record RoleReport(int bots, int joined, long snapshots, Latency connectJoinMs, Latency inputAckMs,
                              Latency snapshotAgeMs, Latency snapshotIntervalMs, Latency snapshotJitterMs,
-                             Spread snapshotRateHz, PerBotSecond perBotSecond, long reconnects, long disconnects,
-                             long kicks) {}
+                             Spread snapshotRateHz, double botSeconds, PerBotSecond perBotSecond, long reconnects,
+                             long disconnects, long kicks) {}
 
     /** Over the joined bots; all zero when none joined. */
     public record Spread(double min, double mean, double max) {}
@@ -42,15 +64,77 @@ public record Report(String startedAt, double seconds, Setup setup, Integer tick
     /** Bytes are the JSON text length of each Socket.IO packet. */
     public record PerBotSecond(double bytesIn, double bytesOut, double messagesIn, double messagesOut) {}
 
-    public record Errors(long total, Map<String, Long> byKind) {}
+    /**
+     * The players during the ramp and the warm-up (a cold JVM on either side shows here).
+     *
+     * @param duration the warm-up after the ramp, as configured
+     * @param errors what went wrong before the measured window (a join that timed out on a cold server and
+     *     was retried, say): shown, not judged; a bot that never joined still fails the run
+     */
+    public record Warmup(String duration, Latency inputAckMs, Latency snapshotAgeMs, Latency snapshotIntervalMs,
+                         Errors errors) {}
+
+    public record Errors(long total, Map<String, Long> byKind) {
+        public static Errors of(Map<String, Long> byKind) {
+            return new Errors(byKind.values().stream().mapToLong(Long::longValue).sum(), byKind);
+        }
+    }
 
     /**
-     * The bots' own process: whether it kept up.
+     * The bots' own process (processes, for a merged report): whether it kept up.
      *
-     * @param cpuPercent mean over the run, 100 = one core busy
+     * @param cpuPercent mean over the run, 100 = one core busy (summed over processes)
+     * @param cores the cores the process saw (summed over processes)
      * @param eventThreadLagMs how long a task waited for the socket.io client's shared event thread
      * @param laneLagMs how long a task waited for the bots' own event threads
      */
-    public record Generator(double cpuPercent, double peakRssMb, double peakHeapMb, int peakThreads,
+    public record Generator(double cpuPercent, int cores, double peakRssMb, double peakHeapMb, int peakThreads,
                             Latency eventThreadLagMs, Latency laneLagMs) {}
+
+    /**
+     * The server's process as its {@code /metrics} showed it over the measured window.
+     *
+     * @param cpuPercent mean of {@code process_cpu_usage} times {@code system_cpu_count}, 100 = one core
+     * @param heapMb peak of {@code jvm_memory_used_bytes{area="heap"}} summed over pools
+     */
+    public record ServerSide(double cpuPercent, double cpuPercentMax, double heapMb, double nonHeapMb,
+                             Integer connections) {}
+
+    /** One room's players, over the measured window. */
+    public record RoomReport(String room, int players, Latency snapshotAgeMs, Latency inputAckMs,
+                             double minSnapshotRateHz, String snapshotAgeHistogram, String inputAckHistogram) {}
+
+    /** Percentiles of one second, in ms. */
+    public record Pcts(double p50, double p99, double max) {}
+
+    /**
+     * One second of the run.
+     *
+     * @param t seconds since the run started, at the end of this second
+     * @param epochMs wall-clock time of the same moment (for aligning shards)
+     * @param warmup whether the second belongs to the ramp or the warm-up
+     * @param errors errors so far
+     * @param serverCpuPercent null when the server's {@code /metrics} was not reachable
+     */
+    public record TimePoint(double t, long epochMs, boolean warmup, int players, int spectators,
+                            double snapshotsPerSecond, long errors, Pcts snapshotAgeMs, Pcts inputAckMs,
+                            Pcts snapshotIntervalMs, double botsCpuPercent, Double serverCpuPercent,
+                            Double serverHeapMb, Map<String, String> histograms) {}
+
+    /**
+     * The answer of {@code --find-capacity}.
+     *
+     * @param players the most players that met every threshold (0 if even the first step failed)
+     * @param limitedBy what stopped the search: a threshold ({@code snapshot-age}, {@code input-ack},
+     *     {@code snapshot-rate}, {@code joins}, {@code errors}), {@code bots} (the bots' own process was the
+     *     bottleneck, not the server) or {@code max-players} (the search's ceiling passed)
+     * @param reason the failing step's reasons, for a person
+     */
+    public record Capacity(int players, String limitedBy, String reason, List<Step> steps) {}
+
+    /** One step of a capacity search. */
+    public record Step(int players, boolean pass, List<String> reasons, List<String> breached, double snapshotAgeP99Ms,
+                       double inputAckP99Ms, double snapshotIntervalP99Ms, double minSnapshotRateHz,
+                       double botsCpuPercent, double botsLagP99Ms, boolean botsLimited, Double serverCpuPercent,
+                       Double serverHeapMb, long errors) {}
 }

@@ -12,9 +12,22 @@ public final class ReportTable {
     public static String render(Report r) {
         StringBuilder b = new StringBuilder();
         Report.Setup s = r.setup();
-        line(b, "Skirmish load run: %d bots, %d spectators, room %s, %s, %.1f s (server tickRate %s, snapshotRate %s)",
-                s.bots(), s.spectators(), s.room(), s.behaviour(), r.seconds(), r.tickRate(), r.snapshotRate());
-        role(b, "players", r.players());
+        line(b, "Skirmish load run%s: %d bots, %d spectators, room %s, %s, %.1f s (server tickRate %s, snapshotRate %s)",
+                r.shard() == null ? "" : " (shard " + r.shard() + ")", s.bots(), s.spectators(), s.room(),
+                s.behaviour(), r.seconds(), r.tickRate(), r.snapshotRate());
+        Report.Warmup warm = r.warmup();
+        if (warm != null) {
+            line(b, "");
+            line(b, "warm-up (the ramp and %s after it; shown, not judged):", warm.duration());
+            b.append(String.format(Locale.ROOT, ROW, "ms", "count", "mean", "p50", "p90", "p99", "p99.9", "max"));
+            latency(b, "input -> ack", warm.inputAckMs());
+            latency(b, "snapshot age", warm.snapshotAgeMs());
+            latency(b, "snapshot interval", warm.snapshotIntervalMs());
+            if (warm.errors() != null && warm.errors().total() > 0) {
+                line(b, "  errors in the warm-up: %d (%s)", warm.errors().total(), warm.errors().byKind());
+            }
+        }
+        role(b, "players (measured window, judged)", r.players());
         if (r.spectators() != null) {
             role(b, "spectators (snapshots delayed by the server on purpose)", r.spectators());
         }
@@ -27,6 +40,17 @@ public final class ReportTable {
                 g.cpuPercent(), g.peakRssMb(), g.peakHeapMb(), g.peakThreads());
         line(b, "  event-thread lag p99 %.1f ms (max %.1f), lane lag p99 %.1f ms (max %.1f)",
                 g.eventThreadLagMs().p99(), g.eventThreadLagMs().max(), g.laneLagMs().p99(), g.laneLagMs().max());
+        Report.ServerSide srv = r.server();
+        line(b, "%s", srv == null ? "server: its /metrics was not reachable"
+                : String.format(Locale.ROOT, "server (from /metrics): cpu mean %.0f%%, max %.0f%% (100%% = one core), "
+                        + "heap %.0f MB, non-heap %.0f MB", srv.cpuPercent(), srv.cpuPercentMax(), srv.heapMb(),
+                        srv.nonHeapMb()));
+        if (r.rooms() != null && r.rooms().size() > 1) {
+            line(b, "rooms: %d; the worst by snapshot age p99:", r.rooms().size());
+            r.rooms().stream().limit(3).forEach(room -> line(b, "  %-10s %2d players  age p99 %s ms  input-ack p99 %s ms"
+                    + "  min %.1f snapshots/s", room.room(), room.players(), ms(room.snapshotAgeMs().p99()),
+                    ms(room.inputAckMs().p99()), room.minSnapshotRateHz()));
+        }
         Verdict v = r.verdict();
         if (v != null) {
             line(b, "VERDICT: %s", v.pass() ? "PASS" : "FAIL");

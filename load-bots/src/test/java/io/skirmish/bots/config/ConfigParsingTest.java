@@ -65,7 +65,7 @@ class ConfigParsingTest {
 
     private static LoadConfig config(String url, int bots, int spectators, Duration warmup, RoomTarget room, String pw) {
         return new LoadConfig(java.net.URI.create(url), bots, spectators, OK.ramp(), OK.duration(), warmup, room,
-                OK.behaviour(), 1, pw, OK.thresholds());
+                OK.behaviour(), 1, pw, OK.thresholds(), Shard.WHOLE);
     }
 
     @Test
@@ -79,5 +79,36 @@ class ConfigParsingTest {
         assertThrows(IllegalArgumentException.class, () -> config("ws://h:1", 4, 0, Duration.ZERO, new RoomTarget.Quick(), null));
         assertThrows(IllegalArgumentException.class, () -> config(url, 4, 0, OK.duration(), new RoomTarget.Quick(), null));
         assertFalse(config(url, 0, 3, Duration.ofSeconds(5), new RoomTarget.Code("H7KQP"), "pw").room() instanceof RoomTarget.Quick);
+        assertThrows(IllegalArgumentException.class, () -> new LoadConfig(java.net.URI.create(url), 4, 0, OK.ramp(),
+                OK.duration(), Duration.ZERO, new RoomTarget.Quick(), "dance", 1, null, OK.thresholds(), Shard.WHOLE));
+        assertThrows(IllegalArgumentException.class, () -> new Shard(3, 2));
+    }
+
+    @Test
+    void defaultWarmupIsFiveSecondsAtMostHalfTheRun() {
+        assertEquals(Duration.ofSeconds(5), LoadConfig.defaultWarmup(Duration.ofSeconds(10)));
+        assertEquals(Duration.ofSeconds(5), LoadConfig.defaultWarmup(Duration.ofSeconds(30)));
+        assertEquals(Duration.ofSeconds(3), LoadConfig.defaultWarmup(Duration.ofSeconds(6)));
+        assertEquals(Duration.ofSeconds(5), OK.warmup());
+        assertEquals(Duration.ofSeconds(2), OK.withDuration(Duration.ofSeconds(4)).warmup()); // 5 s would not fit
+    }
+
+    @Test
+    void shardsPartitionTheBots() {
+        assertEquals(new Shard(2, 3), Shard.parse("2/3"));
+        assertThrows(IllegalArgumentException.class, () -> Shard.parse("0/3"));
+        assertThrows(IllegalArgumentException.class, () -> Shard.parse("4/3"));
+        assertThrows(IllegalArgumentException.class, () -> Shard.parse("two"));
+        int total = 0;
+        for (int i = 1; i <= 3; i++) {
+            total += new Shard(i, 3).share(0, 10);
+        }
+        assertEquals(10, total);
+        assertEquals(4, new Shard(1, 3).share(0, 10)); // 0, 3, 6, 9
+        assertTrue(new Shard(2, 3).owns(4));
+        assertFalse(new Shard(2, 3).owns(5));
+        assertThrows(IllegalArgumentException.class, () -> new LoadConfig(java.net.URI.create("http://127.0.0.1:1"),
+                4, 0, OK.ramp(), OK.duration(), Duration.ZERO, new RoomTarget.Create(), "fight", 1, null,
+                OK.thresholds(), new Shard(1, 2)));
     }
 }

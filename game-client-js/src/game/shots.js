@@ -1,0 +1,160 @@
+// The own ship's shots, predicted: drawn from the moment the input that fires is sampled, and
+// reconciled with the server's copy when it arrives, so there is never a second copy or a jump.
+//
+// Lag compensation (docs/protocol.md, "Lag compensation") makes the server move a shot fired with
+// render tick `rt` so that at age `a` ticks it meets the targets as they were at tick rt + a - 1:
+// exactly what the shooter saw. So a shot is drawn at age 1 + (render tick now - rt), on the same
+// timeline as the interpolated targets, and the server's copy of it, at tick n, is at age 1 + n - rt.
+// A predicted shot that touches a drawn ship is shown hitting at once (that is what the server will
+// decide); one the server never fired (cooldown, a wall at the muzzle) fades when that is known.
+
+const BLEND_MS = 80;
+
+export class OwnShots {
+  /**
+   * @param {{tickRate:number, physics:object, map:object}} game the join ack's `game`
+   */
+  constructor(game) {
+    this.setGame(game);
+    this.list = []; // predicted shots in flight
+    this.nextKey = 1;
+    this.lastSid = 0; // highest server shot id of ours already paired or adopted
+    this.paired = new Set(); // server ids drawn as predicted shots (never drawn again from snapshots)
+    this.screenHits = 0;
+  }
+
+  setGame(game) {
+    this.physics = game.physics;
+    this.map = game.map;
+    this.dt = 1 / game.tickRate;
+  }
+
+  clear() {
+    this.list = [];
+    this.paired.clear();
+  }
+
+  /**
+   * An input that fires was applied to the prediction.
+   * @param {{x:number,y:number}} ship the own ship after that input's step
+   * @param {number} aim the input's aim
+   * @param {number} seq the input's seq
+   * @param {number|null} rt the render tick the input carries (null: none yet; not predicted)
+   */
+  fire(ship, aim, seq, rt) {
+    if (rt === null || rt === undefined) return null;
+    const p = this.physics;
+    const dx = Math.cos(aim);
+    const dy = Math.sin(aim);
+    const off = p.shipRadius + p.shotRadius + 1;
+    const x0 = ship.x + dx * off;
+    const y0 = ship.y + dy * off;
+    if (blocked(this.map, x0, y0)) return null; // the server spends such a shot
+    const shot = {
+      key: `p${this.nextKey++}`, seq, rt, x0, y0, vx: dx * p.shotSpeed, vy: dy * p.shotSpeed,
+      sid: null, endAge: Infinity, ox: 0, oy: 0, last: null, hit: false,
+    };
+    this.list.push(shot);
+    return shot;
+  }
+
+  /**
+   * Pairs the server's new shots of ours with the predictions, in order, and learns which ended.
+   * @param {{tick:number, shots:Array}} snap a decoded snapshot
+   * @param {number} ownerId our player id
+   * @param {number} ackedSeq our last input the server applied (snapshot `seq`)
+   */
+  onSnapshot(snap, ownerId, ackedSeq) {
+    const mine = snap.shots.filter((s) => s[5] === ownerId);
+    const present = new Set(mine.map((s) => s[0]));
+    const fresh = mine.filter((s) => s[0] > this.lastSid).sort((a, b) => a[0] - b[0]);
+    const waiting = this.list.filter((s) => s.sid === null && s.seq <= ackedSeq);
+    const pairs = Math.min(fresh.length, waiting.length);
+    for (let i = 0; i < pairs; i++) {
+      const shot = waiting[i];
+      const [id, x, y, vx, vy] = fresh[i];
+      shot.sid = id;
+      this.paired.add(id);
+      // Where our prediction has it at that tick; a difference is blended, not jumped.
+      const age = 1 + snap.tick - shot.rt;
+      const ex = x - (shot.x0 + shot.vx * this.dt * age);
+      const ey = y - (shot.y0 + shot.vy * this.dt * age);
+      shot.x0 += ex;
+      shot.y0 += ey;
+      shot.vx = vx;
+      shot.vy = vy;
+      shot.ox -= ex;
+      shot.oy -= ey;
+    }
+    // Fired here, not there (or gone within its first tick): it ends where it is drawn now.
+    for (const shot of waiting.slice(pairs)) shot.endAge = Math.min(shot.endAge, 1 + snap.tick - shot.rt);
+    for (const s of fresh) this.lastSid = Math.max(this.lastSid, s[0]);
+    // The server's copy is gone: the shot ended during this tick.
+    for (const shot of this.list) {
+      if (shot.sid !== null && !present.has(shot.sid)) shot.endAge = Math.min(shot.endAge, 1 + snap.tick - shot.rt);
+    }
+  }
+
+  /** True for a server shot of ours that is drawn as a prediction (so not drawn from snapshots). */
+  isPredicted(id) {
+    return this.paired.has(id);
+  }
+
+  /**
+   * The predicted shots at `renderTick`, each ended by its lifetime, a wall, or a drawn ship.
+   * @param {number} renderTick the tick the frame draws (SnapshotBuffer.renderTick)
+   * @param {number} frameMs
+   * @param {{id:number,x:number,y:number,st:number}[]} ships drawn ships that can be hit
+   * @returns {{shots: object[], hits: object[]}} shots to draw; shots that hit on screen this frame
+   */
+  draw(renderTick, frameMs, ships) {
+    const p = this.physics;
+    const reach = p.shipRadius + p.shotRadius;
+    const k = Math.exp(-Math.max(0, frameMs) / BLEND_MS);
+    const shots = [];
+    const hits = [];
+    this.list = this.list.filter((shot) => {
+      const age = 1 + renderTick - shot.rt;
+      if (age > p.shotTtlTicks || age >= shot.endAge) return false;
+      shot.ox *= k;
+      shot.oy *= k;
+      const x = shot.x0 + shot.vx * this.dt * age + shot.ox;
+      const y = shot.y0 + shot.vy * this.dt * age + shot.oy;
+      const from = shot.last ?? { x: shot.x0, y: shot.y0 };
+      shot.last = { x, y };
+      if (blocked(this.map, x, y)) return false;
+      for (const s of ships) {
+        if (s.st === 2) continue; // dead: not there
+        if (segmentDistance2(from.x, from.y, x, y, s.x, s.y) < reach * reach) {
+          // A protected ship absorbs the shot without damage, as on the server.
+          if (s.st === 0) {
+            this.screenHits++;
+            hits.push({ key: shot.key, sid: shot.sid, target: s.id, x, y });
+          }
+          return false;
+        }
+      }
+      shots.push({ key: shot.key, id: shot.sid, owner: null, x, y, vx: shot.vx, vy: shot.vy });
+      return true;
+    });
+    if (this.paired.size > 256) this.paired = new Set([...this.paired].slice(-128));
+    return { shots, hits };
+  }
+}
+
+function blocked(map, x, y) {
+  if (x < 0 || y < 0 || x > map.width || y > map.height) return true;
+  for (const [wx, wy, ww, wh] of map.walls) {
+    if (x >= wx && x <= wx + ww && y >= wy && y <= wy + wh) return true;
+  }
+  return false;
+}
+
+/** Squared distance from point (px, py) to the segment a-b. */
+export function segmentDistance2(ax, ay, bx, by, px, py) {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const len2 = dx * dx + dy * dy;
+  const u = len2 > 0 ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2)) : 0;
+  return (ax + u * dx - px) ** 2 + (ay + u * dy - py) ** 2;
+}

@@ -1,0 +1,2 @@
+/** Operations: metrics in the Prometheus format. */
+package io.skirmish.ops;

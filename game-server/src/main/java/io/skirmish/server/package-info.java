@@ -1,0 +1,2 @@
+/** Wires a running server together: game threads, rooms, the game catalog, HTTP routes and shutdown. */
+package io.skirmish.server;

@@ -1,0 +1,94 @@
+package io.skirmish.arena;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The rewind history on a manual clock: the tick numbers it is fed are its only time. */
+class RewindHistoryTest {
+    private final Ship ship = new Ship(7, "t");
+
+    private void at(RewindHistory h, long tick, double x) {
+        ship.body.x = x;
+        ship.body.y = 100;
+        h.record(tick, List.of(ship));
+    }
+
+    @Test
+    void boundIsAbout250msOfTicks() {
+        assertEquals(8, RewindHistory.ticksFor(30, 250));
+        assertEquals(15, RewindHistory.ticksFor(60, 250));
+        assertEquals(5, RewindHistory.ticksFor(20, 250));
+        ArenaState s = new ArenaState(ArenaMap.byId("arena"), ArenaPhysics.DEFAULT, 30, 1);
+        assertEquals(8, s.rewind().maxTicks());
+    }
+
+    @Test
+    void answersRecordedTicksAndInterpolatesBetweenThem() {
+        RewindHistory h = new RewindHistory(8);
+        for (long t = 100; t <= 105; t++) at(h, t, t * 10);
+        assertEquals(1020, h.at(7, 102).x(), 1e-9);
+        assertEquals(1025, h.at(7, 102.5).x(), 1e-9);
+        assertEquals(1050, h.at(7, 105).x(), 1e-9);
+        assertNull(h.at(8, 103), "a ship that was not there");
+    }
+
+    @Test
+    void keepsOnlyTheBoundAndClampsOlderViews() {
+        RewindHistory h = new RewindHistory(8);
+        for (long t = 0; t <= 40; t++) at(h, t, t);
+        // Now is tick 40: views reach back to tick 32 at most.
+        assertEquals(40, h.clamp(40, 40), 1e-9);
+        assertEquals(35.5, h.clamp(40, 35.5), 1e-9);
+        assertEquals(32, h.clamp(40, 10), 1e-9, "an old view is clamped to the bound");
+        assertEquals(40, h.clamp(40, 55), 1e-9, "a view of the future is the present");
+        assertEquals(40, h.clamp(40, Double.NaN), 1e-9, "no view: no rewind");
+        assertEquals(32, h.at(7, 10).x(), 1e-9, "nothing older than the bound is kept");
+    }
+
+    @Test
+    void clampsToWhatWasRecordedAfterAStart() {
+        RewindHistory h = new RewindHistory(8);
+        at(h, 5, 50);
+        at(h, 6, 60);
+        assertEquals(5, h.clamp(6, 0), 1e-9);
+    }
+
+    @Test
+    void aRespawnBetweenTwoTicksIsNotInterpolated() {
+        RewindHistory h = new RewindHistory(8);
+        ship.life = 1;
+        at(h, 1, 100);
+        ship.life = 2;
+        at(h, 2, 1400);
+        assertEquals(100, h.at(7, 1.3).x(), 1e-9);
+        assertEquals(1400, h.at(7, 1.7).x(), 1e-9);
+        assertEquals(2, h.at(7, 1.7).life());
+    }
+
+    @Test
+    void remembersDeathAndProtection() {
+        RewindHistory h = new RewindHistory(8);
+        ship.respawnTicks = 10;
+        at(h, 1, 100);
+        ship.respawnTicks = 0;
+        ship.protectTicks = 5;
+        at(h, 2, 100);
+        assertFalse(h.at(7, 1).alive());
+        assertTrue(h.at(7, 2).alive());
+        assertTrue(h.at(7, 2).protectedShip());
+    }
+
+    @Test
+    void aTickNotAfterTheNewestStartsANewTimeline() {
+        RewindHistory h = new RewindHistory(8);
+        for (long t = 10; t <= 12; t++) at(h, t, t);
+        at(h, 3, 3);
+        assertEquals(3, h.newestTick());
+        assertEquals(3, h.at(7, 11).x(), 1e-9);
+    }
+}
