@@ -56,6 +56,9 @@ class PasswordHashingIT {
             }
             await().atMost(10, TimeUnit.SECONDS).until(() -> bystander.snapshotNanos.size() > 30);
             Burst control = burst(bystander, hosts, n -> "{\"roundSeconds\":" + (60 + n) + "}");
+            // Each connection's message budget (bursts of 120, 60 a second) must be full again for the
+            // second burst of 110: after a quick control burst it may not be yet.
+            await().pollDelay(3, TimeUnit.SECONDS).atMost(5, TimeUnit.SECONDS).until(() -> true);
             Burst passwords = burst(bystander, hosts, n -> "{\"password\":\"secret-" + n + "\"}");
             String figures = "control " + control + "; passwords " + passwords + "; game thread tick max "
                     + PromMetrics.scrape(server.port).sum("skirmish_loop_tick_duration_seconds_max") + " s";
