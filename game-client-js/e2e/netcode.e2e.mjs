@@ -184,6 +184,7 @@ await runE2E('netcode', async ({ pageA, pageB, base }) => {
 
   const pull = (page) => page.evaluate(() => ({
     frames: window.__rec.frames, keys: window.__rec.keys, hits: window.skirmish.hits,
+    pairErrors: window.skirmish.shotPairErrors ?? [],
   }));
   const recA = await pull(pageA);
   const recB = await pull(pageB);

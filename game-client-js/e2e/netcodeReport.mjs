@@ -179,12 +179,16 @@ export function analyse({ a, b, aliceId, bobId, link, stall, parts }) {
       remoteFight: jumps(of(a, 'fight'), bobId, threshold),
     },
     corrections: {
-      flying: correctionsPerMinute(of(a, 'move', 'stall')),
+      flying: correctionsPerMinute(of(a, 'move')),
+      stall: correctionsPerMinute(of(a, 'stall')),
       fightShooter: correctionsPerMinute(of(a, 'fight')),
       fightTarget: correctionsPerMinute(of(b, 'fight')),
     },
     interpDelay: { move: delays(of(b, 'move')), stall: delays(of(b, 'stall')) },
     hits: hits(of(a, 'fight'), a.hits ?? [], aliceId, bobId),
+    shotPairing: a.pairErrors?.length
+      ? { n: a.pairErrors.length, p50: round(percentile(a.pairErrors, 0.5), 2), p95: round(percentile(a.pairErrors, 0.95), 2) }
+      : null,
   };
 }
 
@@ -222,9 +226,11 @@ export function renderMarkdown(r) {
     `| own jumps move / stall / fight | ${j.ownMove.count} / ${j.ownStall.count} / ${j.ownFight.count} (largest step ${j.ownMove.maxStep} / ${j.ownStall.maxStep} / ${j.ownFight.maxStep} units) |`,
     `| remote jumps move / stall / fight | ${j.remoteMove.count} / ${j.remoteStall.count} / ${j.remoteFight.count} (largest step ${j.remoteMove.maxStep} / ${j.remoteStall.maxStep} / ${j.remoteFight.maxStep} units) |`,
     `| corrections per minute: flying / fight shooter / fight target | ${r.corrections.flying?.perMinute} / ${r.corrections.fightShooter?.perMinute} / ${r.corrections.fightTarget?.perMinute} |`,
+    `| corrections per minute flying through stalls (not bounded: the server drops a stalled burst's oldest inputs) | ${r.corrections.stall?.perMinute} |`,
     `| interp delay, steady (move) | p50 ${r.interpDelay.move?.p50} ms, p95 ${r.interpDelay.move?.p95} ms, max ${r.interpDelay.move?.max} ms; measured jitter p50 ${r.interpDelay.move?.jitterP50 ?? '-'} ms; within 2 intervals + jitter in ${r.interpDelay.move?.withinBound ?? '-'} of frames; render lag behind server ${r.interpDelay.move?.renderLagP50 ?? '-'} ms |`,
     `| interp delay, stall | p50 ${r.interpDelay.stall?.p50} ms, p95 ${r.interpDelay.stall?.p95} ms, max ${r.interpDelay.stall?.max} ms |`,
     `| shots hitting on the shooter's screen / honoured by the server | ${r.hits.onScreen} / ${r.hits.honoured} = ${r.hits.share} (server hits on the target: ${r.hits.serverHits}) |`,
+    `| own shots: prediction vs the server's shot when paired (units) | ${r.shotPairing ? `p50 ${r.shotPairing.p50}, p95 ${r.shotPairing.p95} (n=${r.shotPairing.n})` : '-'} |`,
     '',
     '| bound | value | want | |',
     '|---|---|---|---|',

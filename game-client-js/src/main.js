@@ -6,9 +6,8 @@ import { NetSim, conditionsFromParams } from './net/netsim.js';
 import { ClockSync } from './net/clock.js';
 import { keepClockSynced } from './net/timesync.js';
 import { RateMeter } from './net/rate.js';
-import { GameSession } from './game/session.js';
 import { ControlState } from './game/input.js';
-import { Renderer } from './render/renderer.js';
+import { gameModule } from './games/index.js';
 import { Lobby } from './ui/lobby.js';
 import { Hud } from './ui/hud.js';
 import { RoomPanel } from './ui/roomPanel.js';
@@ -31,7 +30,13 @@ keepClockSynced(conn, clock, now);
 
 const $ = (id) => document.getElementById(id);
 const controls = new ControlState();
-const renderer = new Renderer($('arena'));
+// Each game draws with its own renderer (games/*); one canvas, one renderer per game, made on first use.
+const renderers = new Map();
+const rendererFor = (mod) => {
+  if (!renderers.has(mod.id)) renderers.set(mod.id, mod.createRenderer($('arena')));
+  return renderers.get(mod.id);
+};
+let renderer = rendererFor(gameModule('arena'));
 const overlay = new NetOverlay($('net-overlay'), netsim);
 const debug = publishDebug({
   dropConnection: () => conn.dropTransport(),
@@ -45,13 +50,15 @@ const serverErrors = { count: 0, last: '-' };
 const app = {
   state: 'lobby',
   session: null,
+  module: null, // the game's client module (games/*), chosen by the join answer's game.id
+  games: [], // GET /api/games
   how: null, // how the room was entered, to get back in after a reconnect: {event, payload}
   nextSeq: 1, // input numbers continue across sessions of this page
 };
 
 const lobby = new Lobby($('lobby'), {
-  onQuickplay: ({ name }) => enter(C2S.QUICKPLAY, { name }),
-  onCreate: ({ name }) => enter(C2S.CREATE, { name }),
+  onQuickplay: ({ name, game }) => enter(C2S.QUICKPLAY, { name, game }),
+  onCreate: ({ name, game }) => enter(C2S.CREATE, { name, settings: { game } }),
   onJoin: ({ name, code, password }) => enter(C2S.JOIN, { code, name, ...(password ? { password } : {}) }),
   // protocol.md gives room:spectate no password; it is sent anyway for protected rooms.
   onSpectate: ({ name, code, password }) => enter(C2S.SPECTATE, { code, name, ...(password ? { password } : {}) }),
@@ -92,7 +99,10 @@ async function enter(event, payload) {
 function startSession(ack, how) {
   // Input numbers must keep growing within a seat; the server may tell where they stand.
   const firstSeq = Math.max(app.nextSeq, (ack.you.lastSeq ?? 0) + 1);
-  app.session = new GameSession(ack, clock, { firstSeq });
+  app.module = gameModule(ack.game?.id);
+  renderer = rendererFor(app.module);
+  renderer.resize();
+  app.session = app.module.createSession(ack, clock, { firstSeq });
   // A private room is re-entered by its code; quick play finds any public room again.
   app.how = ack.room.code && how.event === C2S.CREATE
     ? { event: C2S.JOIN, payload: { code: ack.room.code, name: how.payload.name } }
@@ -150,6 +160,18 @@ function setUrlRoom(code) {
   window.history.replaceState(null, '', url);
 }
 
+async function refreshGames() {
+  try {
+    const res = await fetch('/api/games', { cache: 'no-store' });
+    if (!res.ok) return;
+    app.games = (await res.json()).games ?? [];
+    lobby.setGames(app.games);
+    roomPanel.games = app.games;
+  } catch {
+    // the lobby keeps what it has
+  }
+}
+
 async function refreshRooms() {
   if (app.session) return;
   try {
@@ -171,15 +193,27 @@ conn.on(S2C.GAME_EVENT, (ev) => {
     if (debug.hits.length > 1000) debug.hits.shift();
   }
 });
-conn.on(S2C.GAME_INFO, (game) => app.session?.setGame(game));
+conn.on(S2C.GAME_INFO, (game) => {
+  const session = app.session;
+  if (!session) return;
+  if (gameModule(game?.id) === app.module) {
+    session.setGame(game);
+    return;
+  }
+  // The host switched game in the lobby: the new game's module takes over, in the same seat.
+  app.nextSeq = session.nextSeq;
+  startSession({ room: session.room, you: session.you, game }, app.how);
+});
 conn.on(S2C.ROOM_UPDATE, (room) => {
   if (!app.session) return;
   app.session.onRoomUpdate(room);
   roomPanel.update(room, app.session.you);
 });
-conn.on(S2C.KICKED, () => endSession('You were removed from the room by the host.'));
+conn.on(S2C.KICKED, ({ reason } = {}) => endSession(reason === 'operator'
+  ? 'You were removed from the room by the server operator.' : 'You were removed from the room by the host.'));
 conn.on(S2C.CLOSED, ({ reason } = {}) =>
   endSession(reason === 'error' ? 'The room ended because of a server error.' : 'The room was closed by the server.'));
+conn.on(S2C.NOTICE, ({ text } = {}) => hud.setNotice(`Operator: ${String(text ?? '').slice(0, 200)}`));
 conn.on(S2C.SHUTDOWN, ({ drainMs } = {}) =>
   hud.setNotice(`Server restarting${drainMs ? ` in ${Math.ceil(drainMs / 1000)} s` : ''}`));
 conn.on(S2C.SERVER_ERROR, (err) => {
@@ -229,10 +263,11 @@ function drawFrame(t) {
     aimAtPointer(session, t);
     renderer.insetLeft = roomPanel.visible ? roomPanel.width : 0;
     const frame = session.frame(t, frameMs, controls.aim, controls.current());
+    frame.shots ??= [];
     renderer.draw(frame, {
       game: session.game, ownId: session.playerId, nameOf: (id) => session.nameOf(id), frameMs, now: t,
     });
-    hud.update(session, frame, t);
+    app.module.updateHud(hud, session, frame, t);
     players = frame.players.map((p) => ({ id: p.id, x: p.x, y: p.y, st: p.st, tp: Boolean(p.tp) }));
     shots = frame.shots.map((s) => ({ key: s.key ?? s.id, id: s.id, owner: s.owner, x: s.x, y: s.y }));
     debug.renderLag = frame.renderLag === null ? null : Math.round(frame.renderLag);
@@ -253,6 +288,8 @@ function aimAtPointer(session, t) {
 
 function updateDebug(session, players, extrapolatedMs, t) {
   debug.state = app.state;
+  debug.game = session ? app.module.id : null;
+  debug.it = session?.latest?.it ?? null;
   debug.connection = conn.status;
   debug.roomCode = session?.room.code ?? null;
   debug.playerId = session?.playerId ?? null;
@@ -265,6 +302,7 @@ function updateDebug(session, players, extrapolatedMs, t) {
   debug.snapshotJitter = session ? Math.round(session.buffer.jitter) : null;
   debug.stalls = session?.buffer.stallCount ?? 0;
   debug.screenHits = session?.shots.screenHits ?? 0;
+  debug.shotPairErrors = session?.shots.pairErrors ?? [];
   debug.extrapolatedMs = Math.round(extrapolatedMs);
   debug.pendingInputs = session?.predictor.pending.length ?? 0;
   debug.corrections = session?.predictor.corrections ?? 0;
@@ -295,6 +333,7 @@ function overlayRows(session, extrapolatedMs, t) {
 
 conn.connect();
 requestAnimationFrame(drawFrame);
+refreshGames();
 refreshRooms();
 setInterval(refreshRooms, ROOM_LIST_MS);
 

@@ -29,6 +29,7 @@ export const S2C = Object.freeze({
   CLOSED: 'room:closed',
   SERVER_ERROR: 'server:error',
   SHUTDOWN: 'server:shutdown',
+  NOTICE: 'room:notice',
 });
 
 /** `type` values of `game:event`. */

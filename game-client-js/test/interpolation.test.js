@@ -142,3 +142,15 @@ test('angles interpolate the short way round', () => {
   assert.ok(Math.abs(lerpAngle(3, -3, 0.5) - (3 + (2 * Math.PI - 6) / 2)) < 1e-12);
   assert.equal(lerpAngle(0, 1, 0.5), 0.5);
 });
+
+test('a lasting shift (the server fell behind and skipped ticks) is learnt, not kept as jitter', () => {
+  const b = new SnapshotBuffer(game);
+  const ticks = [];
+  run(b, 0, 300, (t) => (t > 60 ? 100 : 0), (at) => ticks.push(b.renderTick(at)));
+  assert.ok(b.jitter < 5, `jitter ${b.jitter} ms after the window`);
+  assert.ok(b.delay < TICK + 10, `delay ${b.delay}`);
+  for (let i = 1; i < ticks.length; i++) {
+    const rate = (ticks[i] - ticks[i - 1]) * TICK / 16;
+    assert.ok(rate >= 0.8 - 1e-9 && rate <= 1.04 + 1e-9, `render time ran at ${rate}x`);
+  }
+});

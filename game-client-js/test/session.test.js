@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { GameSession } from '../src/game/session.js';
+import { GameSession } from '../src/games/arena/session.js';
 import { ClockSync } from '../src/net/clock.js';
 import { stepShip } from '../src/game/movement.js';
 
@@ -59,6 +59,9 @@ test('inputs carry the render tick of the latest frame, never past the newest sn
   assert.equal(input.rt, 0.25);
   s.frame(5 * TICK + s.buffer.delay, 16, 0, right); // extrapolating past tick 1
   assert.equal(s.takeInputs(3 * TICK + 1, right)[0].rt, 1);
+  // A room's first frames draw before tick 0: the server takes no negative render tick.
+  s.frame(-3 * TICK + s.buffer.delay, 16, 0, right);
+  assert.equal(s.takeInputs(4 * TICK + 1, right)[0].rt, 0);
 });
 
 test('a respawn restarts the prediction and is drawn as a teleport, not counted as a correction', () => {

@@ -18,7 +18,9 @@ const DEFAULTS = Object.freeze({
   safetyMs: 4,
   latePercentile: 0.95,
   lateWindowMs: 3000,
-  arrivalWindowMs: 10000,
+  // The punctual line is the earliest arrival over this window: short enough that a lasting shift
+  // (a server that fell behind and skipped ticks, a route change) is learnt within seconds.
+  arrivalWindowMs: 3000,
   // How fast the playout point may move, as a fraction of elapsed time: up (more delay) quickly,
   // down (less delay) slowly, so the delay shrinks smoothly when the link calms down.
   riseRate: 0.2,
@@ -107,7 +109,9 @@ export class SnapshotBuffer {
     }
     this.arrivalTarget = punctual;
 
-    const late = Math.max(0, line - this.arrival);
+    // Lateness against the window's punctual line itself, not the slewed one, so that a lasting
+    // shift of the line is not mistaken for jitter while the playout point catches up.
+    const late = Math.max(0, line - punctual);
     if (gap > 2 * this.intervalMs + 2 * this.jitter + this.opts.stallSlackMs) {
       this.stalls.push(localNow);
       this.stallCount++;
@@ -128,9 +132,10 @@ export class SnapshotBuffer {
     if (this.arrival === null) return;
     const elapsed = Math.max(0, localNow - (this.clockAt ?? localNow));
     this.clockAt = localNow;
-    // The punctual line follows its estimate (the window forgot a punctual arrival, or a better
-    // one came) at the slow rate either way.
-    this.arrival = approach(this.arrival, this.arrivalTarget, elapsed * this.opts.fallRate);
+    // The punctual line follows its estimate: later (snapshots now come later for their tick: the
+    // server fell behind, the route got longer) at the fast rate, earlier at the slow one.
+    const lineRate = this.arrivalTarget > this.arrival ? this.opts.riseRate : this.opts.fallRate;
+    this.arrival = approach(this.arrival, this.arrivalTarget, elapsed * lineRate);
     const want = this.arrival + this.targetDelay();
     const rate = want > this.playout ? this.opts.riseRate : this.opts.fallRate;
     this.playout = approach(this.playout, want, elapsed * rate);

@@ -21,6 +21,7 @@ export class OwnShots {
     this.lastSid = 0; // highest server shot id of ours already paired or adopted
     this.paired = new Set(); // server ids drawn as predicted shots (never drawn again from snapshots)
     this.screenHits = 0;
+    this.pairErrors = []; // distance between prediction and the server's shot at pairing, latest last
   }
 
   setGame(game) {
@@ -79,6 +80,8 @@ export class OwnShots {
       const age = 1 + snap.tick - shot.rt;
       const ex = x - (shot.x0 + shot.vx * this.dt * age);
       const ey = y - (shot.y0 + shot.vy * this.dt * age);
+      this.pairErrors.push(Math.round(Math.sqrt(ex * ex + ey * ey) * 100) / 100);
+      if (this.pairErrors.length > 200) this.pairErrors.shift();
       shot.x0 += ex;
       shot.y0 += ey;
       shot.vx = vx;

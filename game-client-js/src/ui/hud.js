@@ -3,7 +3,7 @@
 // a text actually changes.
 import { h, fill } from './dom.js';
 import { Phase, ShipState } from '../protocol.js';
-import { colorOf } from '../render/renderer.js';
+import { colorOf } from './colors.js';
 
 const FEED_MS = 6000;
 
@@ -52,7 +52,7 @@ export class Hud {
   }
 
   /**
-   * @param {import('../game/session.js').GameSession} session
+   * @param {import('../games/arena/session.js').GameSession} session
    * @param {object} frame session.frame() output
    * @param {number} localNow
    */

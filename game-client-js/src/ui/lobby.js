@@ -2,6 +2,7 @@
 import { h, fill } from './dom.js';
 import { Limits } from '../protocol.js';
 import { nameProblem, normaliseCode } from '../validate.js';
+import { GAMES } from '../games/index.js';
 
 const NAME_KEY = 'skirmish.name';
 
@@ -28,6 +29,11 @@ export class Lobby {
     this.message = h('div', { id: 'lobby-message', class: 'message hidden', role: 'alert' });
     this.status = h('span', { id: 'lobby-status', class: 'pill' });
     this.rooms = h('div', { id: 'rooms', class: 'rooms' });
+    // The game to quick play or create: the server's catalog (GET /api/games), rules from its module.
+    this.gameSelect = h('select', { id: 'lobby-game', onchange: () => this.showRules() });
+    this.rules = h('p', { id: 'game-rules', class: 'muted' });
+    this.catalog = [];
+    this.setGames([{ id: 'arena', name: 'Arena', maps: ['arena', 'pillars'], quickplay: true }]);
     this.buttons = [
       h('button', { id: 'quickplay', class: 'primary', onclick: () => this.run('onQuickplay') }, 'Quick play'),
       h('button', { id: 'create', onclick: () => this.run('onCreate') }, 'Create private room'),
@@ -49,6 +55,7 @@ export class Lobby {
       this.invited,
       h('section', { class: 'card' },
         h('label', { for: 'name' }, 'Name'), this.nameInput,
+        h('label', { for: 'lobby-game' }, 'Game'), this.gameSelect, this.rules,
         h('div', { class: 'row' }, quick, create),
         h('label', { for: 'code' }, 'Have a code?'),
         h('div', { class: 'row' }, this.codeInput, join, spectate),
@@ -61,6 +68,23 @@ export class Lobby {
 
   show() {
     this.root.classList.remove('hidden');
+  }
+
+  /** @param {Array<{id:string, name:string, maps:string[]}>} games `GET /api/games` games */
+  setGames(games) {
+    const chosen = this.gameSelect.value;
+    this.catalog = games;
+    fill(this.gameSelect, games.map((g) => h('option', { value: g.id, selected: g.id === chosen }, g.name)));
+    this.showRules();
+  }
+
+  /** The chosen game's id. */
+  get game() {
+    return this.gameSelect.value || 'arena';
+  }
+
+  showRules() {
+    this.rules.textContent = GAMES[this.game]?.rules ?? '';
   }
 
   hide() {
@@ -114,9 +138,9 @@ export class Lobby {
       fill(this.rooms, h('p', { class: 'muted' }, 'No public rooms yet. Quick play starts one.'));
     } else {
       fill(this.rooms, h('table', {},
-        h('thead', {}, h('tr', {}, h('th', {}, 'Map'), h('th', {}, 'Phase'), h('th', {}, 'Players'))),
+        h('thead', {}, h('tr', {}, h('th', {}, 'Game'), h('th', {}, 'Map'), h('th', {}, 'Phase'), h('th', {}, 'Players'))),
         h('tbody', {}, rooms.map((r) => h('tr', {},
-          h('td', {}, r.map ?? ''), h('td', {}, r.phase ?? ''), h('td', {}, `${r.players} / ${r.capacity}`))))));
+          h('td', {}, r.game ?? ''), h('td', {}, r.map ?? ''), h('td', {}, r.phase ?? ''), h('td', {}, `${r.players} / ${r.capacity}`))))));
     }
   }
 
@@ -129,7 +153,7 @@ export class Lobby {
       this.focusName();
       return;
     }
-    const fields = { name };
+    const fields = { name, game: this.game };
     if (needsCode) {
       fields.code = normaliseCode(this.codeInput.value);
       if (!fields.code) {

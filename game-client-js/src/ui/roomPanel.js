@@ -2,7 +2,7 @@
 // and for the host: start, kick, lock, transfer host and the room settings.
 import { h, fill } from './dom.js';
 import { Phase, SettingsLimits, Limits } from '../protocol.js';
-import { colorOf } from '../render/renderer.js';
+import { colorOf } from './colors.js';
 import { errorText } from './messages.js';
 
 export class RoomPanel {
@@ -104,7 +104,14 @@ export class RoomPanel {
     const [minS, maxS] = SettingsLimits.roundSeconds;
     const maxPlayers = h('input', { type: 'number', min: minP, max: maxP, value: s.maxPlayers });
     const roundSeconds = h('input', { type: 'number', min: minS, max: maxS, step: 30, value: s.roundSeconds });
-    const map = h('select', {}, SettingsLimits.maps.map((m) => h('option', { value: m, selected: m === s.map }, m)));
+    // Games and their maps from the server's catalog (GET /api/games); switching game picks its default map.
+    const games = this.games?.length ? this.games : [{ id: s.game ?? 'arena', name: s.game ?? 'arena', maps: SettingsLimits.maps }];
+    const mapsOf = (id) => games.find((g) => g.id === id)?.maps ?? [s.map];
+    const map = h('select', {}, mapsOf(s.game).map((m) => h('option', { value: m, selected: m === s.map }, m)));
+    const game = h('select', {
+      id: 'room-game',
+      onchange: () => fill(map, mapsOf(game.value).map((m) => h('option', { value: m }, m))),
+    }, games.map((g) => h('option', { value: g.id, selected: g.id === s.game }, g.name)));
     const password = h('input', {
       type: 'text', maxlength: Limits.PASSWORD_MAX,
       placeholder: s.hasPassword ? 'password set (blank keeps it)' : 'no password',
@@ -115,6 +122,7 @@ export class RoomPanel {
       const settings = {
         maxPlayers: Number(maxPlayers.value),
         roundSeconds: Number(roundSeconds.value),
+        game: game.value,
         map: map.value,
         spectators: spectators.checked,
       };
@@ -132,6 +140,7 @@ export class RoomPanel {
         h('legend', {}, inLobby ? 'Settings' : 'Settings (between rounds: in the lobby only)'),
         h('label', {}, 'Max players ', maxPlayers),
         h('label', {}, 'Round seconds ', roundSeconds),
+        h('label', {}, 'Game ', game),
         h('label', {}, 'Map ', map),
         h('label', {}, 'Password ', password),
         s.hasPassword ? h('label', {}, clearPassword, ' remove password') : null,
@@ -172,6 +181,6 @@ export function inviteLink(code) {
 
 function settingsSummary(s, locked) {
   return h('p', { class: 'muted' },
-    `${s.map} · up to ${s.maxPlayers} players · ${s.roundSeconds} s rounds`,
+    `${s.game ?? ''} · ${s.map} · up to ${s.maxPlayers} players · ${s.roundSeconds} s rounds`,
     s.hasPassword ? ' · password' : '', locked ? ' · locked' : '', s.spectators ? '' : ' · no spectators');
 }

@@ -24,7 +24,7 @@ import sun.misc.SignalHandler;
 /** {@code java -jar game-server.jar [options]}: runs the game server. Every option also reads a SKIRMISH_* variable. */
 @Command(name = "game-server", mixinStandardHelpOptions = true, version = "Skirmish 0.1.0",
         description = "Skirmish: an authoritative real-time game server speaking Socket.IO.",
-        sortOptions = false, showDefaultValues = true, subcommands = ConformanceCommand.class)
+        sortOptions = false, showDefaultValues = true, subcommands = {ConformanceCommand.class, ReplayCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--host", defaultValue = "${env:SKIRMISH_HOST:-0.0.0.0}", description = "Address to bind.")
@@ -130,6 +130,18 @@ public final class Main implements Callable<Integer> {
             description = "Require 'Authorization: Bearer TOKEN' on /metrics.")
     String metricsToken;
 
+    @Option(names = "--admin-token", defaultValue = "${env:SKIRMISH_ADMIN_TOKEN}",
+            description = "Token of the operator's console at /admin (default: generated at start and logged once).")
+    String adminToken;
+
+    @Option(names = "--recordings-dir", defaultValue = "${env:SKIRMISH_RECORDINGS_DIR:-recordings}",
+            description = "Where flight recordings of failed rooms are written.")
+    Path recordingsDir;
+
+    @Option(names = "--recorder-minutes", defaultValue = "${env:SKIRMISH_RECORDER_MINUTES:-5}",
+            description = "How far back each room's flight recorder reaches.")
+    int recorderMinutes;
+
     @Option(names = "--static-dir", defaultValue = "${env:SKIRMISH_STATIC_DIR}",
             description = "Serve the browser client from this directory instead of the built-in copy.")
     Path staticDir;
@@ -177,7 +189,9 @@ public final class Main implements Callable<Integer> {
                         .withRooms(maxRoomsPerConnection, maxRoomsPerAddress)
                         .withPasswordChangesPerMinute(passwordChangesPerMinute))
                 .withMetricsAccess(new MetricsAccess(metricsHost, metricsPort, metricsToken));
-        ServerConfig cfg = defaults.withNet(net).withRooms(rooms).withDrainTimeout(Duration.ofSeconds(drainTimeout));
+        ServerConfig cfg = defaults.withNet(net).withRooms(rooms).withDrainTimeout(Duration.ofSeconds(drainTimeout))
+                .withAdmin(defaults.admin().withToken(adminToken).withRecorder(defaults.admin().recorder()
+                        .withDir(recordingsDir).withWindow(Duration.ofMinutes(Math.max(1, recorderMinutes)))));
         if (gameThreads > 0) {
             cfg = cfg.withGameThreads(gameThreads);
         }
@@ -190,7 +204,7 @@ public final class Main implements Callable<Integer> {
             cluster = ClusterConfig.of(redis, publicUrl == null || publicUrl.isBlank() ? null : publicUrl, id);
         }
         SkirmishServer server = SkirmishServer.start(cfg, catalog, cluster);
-        awaitTermination(server::drainAndClose);
+        awaitTermination(server::drainAndClose, server.closed());
         return 0;
     }
 
@@ -199,7 +213,13 @@ public final class Main implements Callable<Integer> {
      * 143 on SIGTERM; handling the signal lets a drained shutdown report success.
      */
     static void awaitTermination(Runnable drain) throws InterruptedException {
+        awaitTermination(drain, new java.util.concurrent.CompletableFuture<>());
+    }
+
+    /** As {@link #awaitTermination(Runnable)}, and also returns when {@code ended} completes (a drain from the console). */
+    static void awaitTermination(Runnable drain, java.util.concurrent.CompletableFuture<?> ended) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
+        ended.whenComplete((v, e) -> done.countDown());
         SignalHandler handler = sig -> {
             try {
                 drain.run();

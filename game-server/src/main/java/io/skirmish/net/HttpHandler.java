@@ -49,6 +49,9 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
             ctx.fireChannelRead(msg);
             return;
         }
+        if (FullRoutesResponder.offer(ctx, req, qs, routes)) {
+            return; // the admin console's routes (see FullHttpRoutes)
+        }
         try {
             if (path.equals(METRICS)) {
                 HttpRoutes.Response refused = metricsRefusal(req);

@@ -32,6 +32,8 @@ public final class Events {
     public static final String GAME_INFO = "game:info";
     public static final String ROOM_KICKED = "room:kicked";
     public static final String ROOM_CLOSED = "room:closed";
+    /** A message to everyone in the room from the server's operator: {@code {from, text}}. */
+    public static final String ROOM_NOTICE = "room:notice";
     public static final String SERVER_ERROR = "server:error";
     public static final String SERVER_SHUTDOWN = "server:shutdown";
 

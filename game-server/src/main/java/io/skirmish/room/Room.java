@@ -47,6 +47,10 @@ public final class Room implements Tickable {
     private final CommandQueue commands = new CommandQueue(this::isClosed);
     private final HostCommands hostCommands = new HostCommands(this);
     private final SeatCommands seatCommands = new SeatCommands(this);
+    private final OperatorCommands operatorCommands = new OperatorCommands(this);
+    private final long createdAtMillis;
+    /** The last snapshot the players were sent (the operator's live view). */
+    private volatile RawJson latestSnapshot;
     private volatile RoomSettings settings;
     private volatile boolean locked;
     private volatile boolean closed;
@@ -75,6 +79,7 @@ public final class Room implements Tickable {
         this.host = host;
         this.observer = observer;
         this.seed = ids.newSeed();
+        this.createdAtMillis = ticker.wallMillis();
         this.pacer = new InputPacer(cfg, metrics);
         this.fanout = new SnapshotFanout(id, cfg, ticker, metrics);
         this.rounds = new RoundCycle(cfg, ticker, code != null, new Rounds());
@@ -126,6 +131,21 @@ public final class Room implements Tickable {
     /** How much the snapshot rate is currently divided by because of overload (1 = full rate). */
     public int snapshotDivisor() {
         return fanout.divisor();
+    }
+
+    /** When the room was created (wall clock). */
+    public long createdAtMillis() {
+        return createdAtMillis;
+    }
+
+    /** The last snapshot sent to the players (without the spectators' delay); null before any. */
+    public RawJson latestSnapshot() {
+        return latestSnapshot;
+    }
+
+    /** The operator's commands (the admin console): inspect, kick, lock, message, close. */
+    public OperatorCommands operator() {
+        return operatorCommands;
     }
 
     // ---- network-thread entry points (package-private: through RoomManager and Membership) -----
@@ -202,7 +222,7 @@ public final class Room implements Tickable {
             summary = summarize();
             members.broadcast(Events.ROOM_UPDATE, new RawJson(roomJson().toString()));
         }
-        fanout.maybeSend(tick, members.seats(), members.spectators(), () -> RoomJson.snapshot(tick, ticker.wallMillis(), rounds, slot, members.seatCount()));
+        fanout.maybeSend(tick, members.seats(), members.spectators(), () -> latestSnapshot = RoomJson.snapshot(tick, ticker.wallMillis(), rounds, slot, members.seatCount()));
         observer.ticked(this, tick, slot);
         tick++;
         long took = ticker.nanoTime() - begin;

@@ -221,6 +221,11 @@ public final class RoomManager implements Room.Host {
         return byId.values().stream().mapToInt(Room::occupancy).sum();
     }
 
+    /** A live room by id, or null. */
+    public Room room(String id) {
+        return byId.get(id);
+    }
+
     public List<Room> rooms() {
         return List.copyOf(byId.values());
     }

@@ -2,6 +2,9 @@ package io.skirmish.server;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.skirmish.admin.AdminConsole;
+import io.skirmish.admin.AdminToken;
+import io.skirmish.admin.RoomStats;
 import io.skirmish.cluster.ClusterConfig;
 import io.skirmish.cluster.ClusterNode;
 import io.skirmish.game.GameCatalog;
@@ -9,11 +12,13 @@ import io.skirmish.game.Phase;
 import io.skirmish.loop.GameLoop;
 import io.skirmish.loop.OverloadMonitor;
 import io.skirmish.loop.Ticker;
+import io.skirmish.net.FullHttpRoutes;
 import io.skirmish.net.GameEndpoint;
 import io.skirmish.net.HttpRoutes;
 import io.skirmish.net.SocketServer;
 import io.skirmish.ops.ServerMetrics;
 import io.skirmish.protocol.Events;
+import io.skirmish.recorder.Recorders;
 import io.skirmish.room.JoinCodes;
 import io.skirmish.room.RawJson;
 import io.skirmish.room.Room;
@@ -23,6 +28,7 @@ import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -53,6 +59,10 @@ public final class SkirmishServer implements AutoCloseable {
     /** {@code /metrics} on its own port, when configured so ({@code --metrics-port}); else null. */
     private volatile io.skirmish.ops.MetricsServer metricsServer;
     private final JoinCodes codes = new JoinCodes(new SecureRandom());
+    private final Recorders recorders;
+    private final AdminToken adminToken;
+    private final AdminConsole console;
+    private final CompletableFuture<Void> closedFuture = new CompletableFuture<>();
     private volatile ClusterNode cluster;
     private volatile boolean closed;
 
@@ -82,8 +92,11 @@ public final class SkirmishServer implements AutoCloseable {
                 if (loop != null) loop.remove(room);
             }
         };
-        this.rooms = new RoomManager(cfg.rooms(), games, ticker, metrics, scheduler, codes,
+        this.recorders = new Recorders(cfg.admin().recorder());
+        RoomStats roomStats = new RoomStats(metrics);
+        this.rooms = new RoomManager(cfg.rooms(), recorders.wrap(games), ticker, roomStats, scheduler, codes,
                 cfg.guessLimits());
+        rooms.observe(recorders);
         this.endpoint = new GameEndpoint(rooms, ticker, metrics, cfg.net().limits());
         metrics.gauge("skirmish_rooms", "Live rooms", rooms, RoomManager::roomCount);
         metrics.gauge("skirmish_players", "Seats taken or reserved", rooms, RoomManager::playerCount);
@@ -97,7 +110,45 @@ public final class SkirmishServer implements AutoCloseable {
         metrics.gauge("skirmish_ready", "1 while accepting players", rooms, r -> r.accepting() ? 1 : 0);
         metrics.counter("skirmish_skipped_ticks", "Ticks game threads skipped because they fell too far behind",
                 loops, ls -> java.util.Arrays.stream(ls).mapToLong(GameLoop::skippedTicks).sum());
-        this.socket = new SocketServer(cfg.net(), ticker, metrics, GameEndpoint.EVENTS, this::route, endpoint::register);
+        metrics.gauge("skirmish_recorder_bytes", "Bytes held by the rooms' flight recorders", recorders, Recorders::bytes);
+        metrics.counter("skirmish_recorder_seconds", "Game-thread time spent recording rooms", recorders,
+                r -> r.stats().seconds());
+        metrics.counter("skirmish_recorder_ticks", "Room ticks recorded", recorders, r -> r.stats().ticks());
+        metrics.counter("skirmish_recorder_failures", "Flight recorders that threw and stopped (their rooms went on)",
+                recorders, r -> r.stats().broken());
+        metrics.counter("skirmish_recordings_written", "Flight recordings written (failed rooms, downloads)", recorders,
+                r -> r.stats().written());
+        this.adminToken = AdminToken.of(cfg.admin().token(), new SecureRandom());
+        this.console = new AdminConsole(adminToken, new AdminConsole.Server() {
+            @Override
+            public RoomManager rooms() {
+                return rooms;
+            }
+
+            @Override
+            public int connections() {
+                return endpoint.connections();
+            }
+
+            @Override
+            public double handshakesRefused() {
+                return metrics.registry().find("skirmish_handshakes_refused").counters().stream()
+                        .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+            }
+
+            @Override
+            public Recorders recorders() {
+                return recorders;
+            }
+
+            @Override
+            public void drain() {
+                Thread t = new Thread(SkirmishServer.this::drainAndClose, "admin-drain");
+                t.setDaemon(true);
+                t.start();
+            }
+        }, roomStats);
+        this.socket = new SocketServer(cfg.net(), ticker, metrics, GameEndpoint.EVENTS, new Routes(), endpoint::register);
     }
 
     /** Called on game thread {@code n} after each of its ticks. */
@@ -143,6 +194,12 @@ public final class SkirmishServer implements AutoCloseable {
         }
         log.info("listening on http://{}:{} (tick {} Hz, snapshots {} Hz)", displayHost(cfg.net().host()), port,
                 cfg.rooms().tickRate(), cfg.rooms().snapshotRate());
+        if (s.adminToken.generated()) {
+            log.info("admin console on http://{}:{}/admin with the generated token {} (choose one with --admin-token "
+                    + "or SKIRMISH_ADMIN_TOKEN)", displayHost(cfg.net().host()), port, s.adminToken.generatedValue());
+        } else {
+            log.info("admin console on http://{}:{}/admin", displayHost(cfg.net().host()), port);
+        }
         if (cluster != null) {
             String url = cluster.publicUrl() != null ? cluster.publicUrl()
                     : "http://" + displayHost(cfg.net().host()) + ":" + port;
@@ -177,6 +234,16 @@ public final class SkirmishServer implements AutoCloseable {
 
     public int connections() {
         return endpoint.connections();
+    }
+
+    /** Every room's flight recorder. */
+    public Recorders recorders() {
+        return recorders;
+    }
+
+    /** Completes when the server has stopped (after a drain started from the console, too). */
+    public CompletableFuture<Void> closed() {
+        return closedFuture;
     }
 
     /**
@@ -232,7 +299,23 @@ public final class SkirmishServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        console.close();
+        recorders.close();
         log.info("stopped");
+        closedFuture.complete(null);
+    }
+
+    /** The plain routes below, and the admin console's (which need headers, bodies and cookies). */
+    private final class Routes implements HttpRoutes, FullHttpRoutes {
+        @Override
+        public HttpRoutes.Response handle(String method, String path, Map<String, List<String>> query) {
+            return route(method, path, query);
+        }
+
+        @Override
+        public CompletableFuture<Reply> handle(Request request) {
+            return console.handle(request);
+        }
     }
 
     private HttpRoutes.Response route(String method, String path, Map<String, List<String>> query) {

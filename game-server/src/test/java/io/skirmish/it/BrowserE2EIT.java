@@ -35,4 +35,10 @@ class BrowserE2EIT {
         runScript("kick.e2e.mjs", "kick");
         assertTrue(Files.size(OUT.resolve("kick/B.png")) > 10_000, "screenshot of the kicked page");
     }
+
+    @Test
+    void chromiumPlaysARoundOfTag() throws Exception {
+        runScript("tag.e2e.mjs", "tag");
+        assertTrue(Files.size(OUT.resolve("tag/A.png")) > 10_000, "screenshot of the host's page");
+    }
 }

@@ -76,6 +76,10 @@ final class LoadBotsCommand implements Callable<Integer> {
                     + "idle (default: ${DEFAULT-VALUE}).")
     private String behaviour;
 
+    @Option(names = "--game", description = "The game to play, where the bots choose (quick play, --room new): "
+            + "a game id of GET /api/games, like arena or tag (default: the server's).")
+    private String game;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seeds every bot's random choices (default: ${DEFAULT-VALUE}).")
     private long seed;
 
@@ -231,7 +235,7 @@ final class LoadBotsCommand implements Callable<Integer> {
             Duration w = warmup != null ? warmup : LoadConfig.defaultWarmup(run);
             return new LoadConfig(url, bots, spectators, ramp, duration, w, room, behaviour, seed, password,
                     new Thresholds(maxP99AgeMs, maxP99InputMs, minSnapshotRate, maxErrors),
-                    shard == null ? Shard.WHOLE : shard);
+                    shard == null ? Shard.WHOLE : shard, game);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

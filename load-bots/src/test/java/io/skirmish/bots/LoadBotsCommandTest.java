@@ -26,7 +26,7 @@ class LoadBotsCommandTest {
         for (String option : new String[] {"--url", "--bots", "--ramp", "--duration", "--room", "--behaviour",
                 "--seed", "--out", "--spectators", "--password", "--max-p99-age-ms", "--max-p99-input-ms",
                 "--min-snapshot-rate", "--max-errors", "--warmup", "--html", "--processes", "--shard", "--find-capacity",
-                "--start-players", "--max-players", "--step-duration", "merge"}) {
+                "--start-players", "--max-players", "--step-duration", "--game", "merge"}) {
             assertTrue(out.toString().contains(option), option);
         }
         assertTrue(out.toString().contains("fight, wander, idle"), out.toString());
@@ -46,6 +46,7 @@ class LoadBotsCommandTest {
         assertEquals(2, run("--find-capacity", "--shard", "1/2"));
         assertEquals(2, run("--html", "/no/such/dir/report.html"));
         assertEquals(2, run("merge"));
+        assertEquals(2, run("--game", "No Such Game!"));
         assertTrue(err.toString().contains("--spectators"), err.toString());
     }
 }

@@ -20,10 +20,12 @@ import java.time.Duration;
  * @param password the private room's password, or null
  * @param thresholds what the run must achieve to pass
  * @param shard which share of the bots and spectators this process drives
+ * @param game the game to play where the bots choose one ({@code room:quickplay}, {@code room:create}); null:
+ *     the server's default
  */
 public record LoadConfig(URI url, int bots, int spectators, Ramp ramp, Duration duration, Duration warmup,
                          RoomTarget room, String behaviour, long seed, String password, Thresholds thresholds,
-                         Shard shard) {
+                         Shard shard, String game) {
     /** The largest room the protocol allows ({@code settings.maxPlayers}). */
     public static final int MAX_ROOM_PLAYERS = 16;
 
@@ -54,6 +56,9 @@ public record LoadConfig(URI url, int bots, int spectators, Ramp ramp, Duration 
         if (!shard.whole() && room instanceof RoomTarget.Create) {
             throw new IllegalArgumentException("--room new makes one room in one process: shards join a --room CODE");
         }
+        if (game != null && !game.matches("[a-z0-9-]{1,32}")) {
+            throw new IllegalArgumentException("--game: a game id, like arena or tag");
+        }
         if (!Behaviours.names().contains(behaviour)) {
             throw new IllegalArgumentException("--behaviour: one of " + Behaviours.names());
         }
@@ -74,42 +79,47 @@ public record LoadConfig(URI url, int bots, int spectators, Ramp ramp, Duration 
     /** A quick-play run of ten fighting bots for 30 s (5 s of it warm-up) against {@code url}, default thresholds. */
     public static LoadConfig defaults(URI url) {
         return new LoadConfig(url, 10, 0, new Ramp.Rate(50), Duration.ofSeconds(30), DEFAULT_WARMUP,
-                new RoomTarget.Quick(), "fight", 1, null, Thresholds.defaults(), Shard.WHOLE);
+                new RoomTarget.Quick(), "fight", 1, null, Thresholds.defaults(), Shard.WHOLE, null);
     }
 
     public LoadConfig withBots(int n) {
-        return new LoadConfig(url, n, spectators, ramp, duration, warmup, room, behaviour, seed, password, thresholds, shard);
+        return new LoadConfig(url, n, spectators, ramp, duration, warmup, room, behaviour, seed, password, thresholds, shard, game);
     }
 
     /** Another duration; a warm-up that would not fit becomes the default one for it. */
     public LoadConfig withDuration(Duration d) {
         Duration w = warmup.compareTo(d) < 0 ? warmup : defaultWarmup(d);
-        return new LoadConfig(url, bots, spectators, ramp, d, w, room, behaviour, seed, password, thresholds, shard);
+        return new LoadConfig(url, bots, spectators, ramp, d, w, room, behaviour, seed, password, thresholds, shard, game);
     }
 
     public LoadConfig withWarmup(Duration w) {
-        return new LoadConfig(url, bots, spectators, ramp, duration, w, room, behaviour, seed, password, thresholds, shard);
+        return new LoadConfig(url, bots, spectators, ramp, duration, w, room, behaviour, seed, password, thresholds, shard, game);
     }
 
     public LoadConfig withSeed(long s) {
-        return new LoadConfig(url, bots, spectators, ramp, duration, warmup, room, behaviour, s, password, thresholds, shard);
+        return new LoadConfig(url, bots, spectators, ramp, duration, warmup, room, behaviour, s, password, thresholds, shard, game);
     }
 
     public LoadConfig withThresholds(Thresholds t) {
-        return new LoadConfig(url, bots, spectators, ramp, duration, warmup, room, behaviour, seed, password, t, shard);
+        return new LoadConfig(url, bots, spectators, ramp, duration, warmup, room, behaviour, seed, password, t, shard, game);
     }
 
     public LoadConfig withRamp(Ramp r) {
-        return new LoadConfig(url, bots, spectators, r, duration, warmup, room, behaviour, seed, password, thresholds, shard);
+        return new LoadConfig(url, bots, spectators, r, duration, warmup, room, behaviour, seed, password, thresholds, shard, game);
     }
 
     public LoadConfig withShard(Shard s) {
         return new LoadConfig(url, bots, spectators, ramp, duration, warmup, room, behaviour, seed, password,
-                thresholds, s);
+                thresholds, s, game);
     }
 
     public LoadConfig withRoom(RoomTarget r) {
         return new LoadConfig(url, bots, spectators, ramp, duration, warmup, r, behaviour, seed, password,
-                thresholds, shard);
+                thresholds, shard, game);
+    }
+
+    public LoadConfig withGame(String g) {
+        return new LoadConfig(url, bots, spectators, ramp, duration, warmup, room, behaviour, seed, password,
+                thresholds, shard, g);
     }
 }

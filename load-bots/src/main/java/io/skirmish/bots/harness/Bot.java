@@ -316,11 +316,11 @@ final class Bot {
         String password = ctx.config.password();
         return switch (event) {
             case Events.ROOM_REJOIN -> Json.object("seatToken", seatToken);
-            case Events.ROOM_QUICKPLAY -> Json.object("name", name);
+            case Events.ROOM_QUICKPLAY -> Json.object("name", name, "game", ctx.config.game());
             case Events.ROOM_SPECTATE -> Json.object("code", code(), "name", name, "password", password);
             case Events.ROOM_CREATE -> Json.object("name", name, "settings", Json.object(
                     "maxPlayers", Math.max(2, Math.min(LoadConfig.MAX_ROOM_PLAYERS, ctx.config.bots())),
-                    "password", password));
+                    "password", password, "game", ctx.config.game()));
             default -> Json.object("code", code(), "name", name, "password", password);
         };
     }

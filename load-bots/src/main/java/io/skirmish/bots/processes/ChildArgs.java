@@ -28,6 +28,10 @@ public final class ChildArgs {
                 "--min-snapshot-rate", t.minSnapshotRate().toString(),
                 "--max-errors", String.valueOf(t.maxErrors()),
                 "--shard", c.shard().toString()));
+        if (c.game() != null) {
+            a.add("--game");
+            a.add(c.game());
+        }
         if (c.password() != null) {
             a.add("--password");
             a.add(c.password());

@@ -65,7 +65,7 @@ class ConfigParsingTest {
 
     private static LoadConfig config(String url, int bots, int spectators, Duration warmup, RoomTarget room, String pw) {
         return new LoadConfig(java.net.URI.create(url), bots, spectators, OK.ramp(), OK.duration(), warmup, room,
-                OK.behaviour(), 1, pw, OK.thresholds(), Shard.WHOLE);
+                OK.behaviour(), 1, pw, OK.thresholds(), Shard.WHOLE, null);
     }
 
     @Test
@@ -80,7 +80,7 @@ class ConfigParsingTest {
         assertThrows(IllegalArgumentException.class, () -> config(url, 4, 0, OK.duration(), new RoomTarget.Quick(), null));
         assertFalse(config(url, 0, 3, Duration.ofSeconds(5), new RoomTarget.Code("H7KQP"), "pw").room() instanceof RoomTarget.Quick);
         assertThrows(IllegalArgumentException.class, () -> new LoadConfig(java.net.URI.create(url), 4, 0, OK.ramp(),
-                OK.duration(), Duration.ZERO, new RoomTarget.Quick(), "dance", 1, null, OK.thresholds(), Shard.WHOLE));
+                OK.duration(), Duration.ZERO, new RoomTarget.Quick(), "dance", 1, null, OK.thresholds(), Shard.WHOLE, null));
         assertThrows(IllegalArgumentException.class, () -> new Shard(3, 2));
     }
 
@@ -109,6 +109,6 @@ class ConfigParsingTest {
         assertFalse(new Shard(2, 3).owns(5));
         assertThrows(IllegalArgumentException.class, () -> new LoadConfig(java.net.URI.create("http://127.0.0.1:1"),
                 4, 0, OK.ramp(), OK.duration(), Duration.ZERO, new RoomTarget.Create(), "fight", 1, null,
-                OK.thresholds(), new Shard(1, 2)));
+                OK.thresholds(), new Shard(1, 2), null));
     }
 }

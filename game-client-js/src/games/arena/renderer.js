@@ -2,15 +2,12 @@
 // +x right, +y down) is scaled to fit the window; name tags and health bars are drawn in screen
 // space afterwards so they stay crisp and readable at any scale.
 import { Effects } from './effects.js';
-import { GameEventType, ShipState } from '../protocol.js';
+import { GameEventType, ShipState } from '../../protocol.js';
+import { colorOf } from '../../ui/colors.js';
 
-const PALETTE = ['#4fc3f7', '#ff8a65', '#aed581', '#f06292', '#ffd54f', '#9575cd', '#4db6ac', '#e57373'];
+export { colorOf };
 const MARGIN_PX = 16;
 const TOP_MARGIN_PX = 56; // room for the timer and phase line above the arena
-
-export function colorOf(playerId) {
-  return PALETTE[(Number(playerId) || 0) % PALETTE.length];
-}
 
 export class Renderer {
   constructor(canvas) {

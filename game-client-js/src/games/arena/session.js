@@ -1,14 +1,14 @@
 // One stay in one room: the join answer, the netcode that predicts the own ship and interpolates
 // everything else, and the game events. Knows nothing of the DOM or the socket, so the app shell
 // feeds it messages and asks it for a frame to draw.
-import { Predictor } from './predictor.js';
-import { SnapshotBuffer } from './interpolation.js';
-import { Smoother } from './smoothing.js';
-import { OwnShots } from './shots.js';
-import { InputSampler } from './input.js';
-import { BacklogControl, expectedPending } from './backlog.js';
-import { RateMeter } from '../net/rate.js';
-import { GameEventType, ShipState } from '../protocol.js';
+import { Predictor } from '../../game/predictor.js';
+import { SnapshotBuffer } from '../../game/interpolation.js';
+import { Smoother } from '../../game/smoothing.js';
+import { OwnShots } from '../../game/shots.js';
+import { InputSampler } from '../../game/input.js';
+import { BacklogControl, expectedPending } from '../../game/backlog.js';
+import { RateMeter } from '../../net/rate.js';
+import { GameEventType, ShipState } from '../../protocol.js';
 
 const FEED_SIZE = 5;
 const OWN = 'own'; // the own ship's key in the smoother
@@ -178,7 +178,8 @@ export class GameSession {
    */
   inputRenderTick() {
     if (this.renderTick === null || !this.latest) return null;
-    return Math.round(Math.min(this.renderTick, this.latest.tick) * 100) / 100;
+    const rt = Math.round(Math.min(this.renderTick, this.latest.tick) * 100) / 100;
+    return Number.isFinite(rt) ? Math.max(0, rt) : null; // a room's first ticks: never below 0
   }
 
   /**
