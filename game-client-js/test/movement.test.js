@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { stepShip } from '../src/game/movement.js';
+import { snap, stepShip } from '../src/game/movement.js';
 
 const golden = JSON.parse(readFileSync(new URL('./golden/movement.json', import.meta.url), 'utf8'));
 const physics = { accel: 1400, drag: 4, maxSpeed: 320, shipRadius: 18 };
@@ -17,11 +17,9 @@ test('golden vectors written by the server tests match step by step', () => {
     c.inputs.forEach(([mx, my], i) => {
       s = stepShip(s, mx, my, golden.physics, golden.map, dtGolden);
       const got = [s.x, s.y, s.vx, s.vy];
+      // Exactly: both sides round the state to the same 1/32 grid after every step.
       c.expected[i].forEach((want, j) => {
-        assert.ok(
-          Math.abs(got[j] - want) <= 1e-6,
-          `${c.name}, step ${i}, ${['x', 'y', 'vx', 'vy'][j]}: got ${got[j]}, want ${want}`,
-        );
+        assert.equal(got[j], want, `${c.name}, step ${i}, ${['x', 'y', 'vx', 'vy'][j]}`);
       });
     });
   }
@@ -30,8 +28,9 @@ test('golden vectors written by the server tests match step by step', () => {
 test('one step from rest follows accel, drag and integration in order', () => {
   const s = stepShip({ x: 100, y: 100, vx: 0, vy: 0 }, 1, 0, physics, open, dt);
   const v = (1400 / 30) * (1 - 4 / 30);
-  assert.equal(s.vx, v);
-  assert.equal(s.x, 100 + v / 30);
+  assert.equal(s.vx, snap(v));
+  assert.equal(s.x, snap(100 + v / 30));
+  assert.equal(s.vx * 32, Math.round(s.vx * 32), 'on the 1/32 grid');
   assert.equal(s.y, 100);
   assert.equal(s.vy, 0);
 });
@@ -39,13 +38,13 @@ test('one step from rest follows accel, drag and integration in order', () => {
 test('an input longer than 1 moves like a unit vector', () => {
   const diag = stepShip({ x: 500, y: 500, vx: 0, vy: 0 }, 1, 1, physics, open, dt);
   const unit = stepShip({ x: 500, y: 500, vx: 0, vy: 0 }, Math.SQRT1_2, Math.SQRT1_2, physics, open, dt);
-  assert.ok(Math.abs(diag.vx - unit.vx) < 1e-12 && Math.abs(diag.vy - unit.vy) < 1e-12);
+  assert.ok(Math.abs(diag.vx - unit.vx) <= 1 / 32 && Math.abs(diag.vy - unit.vy) <= 1 / 32);
 });
 
 test('speed is capped at maxSpeed', () => {
   const s = stepShip({ x: 500, y: 500, vx: 600, vy: 800 }, 0, 0, physics, open, dt);
-  assert.ok(Math.abs(Math.sqrt(s.vx * s.vx + s.vy * s.vy) - 320) < 1e-9);
-  assert.ok(Math.abs(s.vx / s.vy - 0.75) < 1e-12, 'direction kept');
+  assert.ok(Math.abs(Math.sqrt(s.vx * s.vx + s.vy * s.vy) - 320) < 1 / 32);
+  assert.ok(Math.abs(s.vx / s.vy - 0.75) < 1e-3, 'direction kept');
 });
 
 test('arena edges stop the ship and the velocity into them', () => {
@@ -66,4 +65,11 @@ test('a centre inside a wall leaves through the nearest side', () => {
   const s = stepShip({ x: 890, y: 500, vx: 0, vy: 0 }, 0, 0, physics, map, dt);
   assert.equal(s.x, 918);
   assert.equal(s.y, 500);
+});
+
+test('halves round up on the grid, as Java Math.round does', () => {
+  assert.equal(snap(1 / 64), 1 / 32);
+  assert.equal(snap(-1 / 64), 0);
+  assert.equal(snap(-3 / 64), -1 / 32);
+  assert.equal(snap(12.34), 395 / 32);
 });

@@ -1,7 +1,7 @@
 // The operator's console (GET /admin): rooms table, a room's page with a live view drawn by the game
 // client's renderer as an all-seeing spectator, the server view with charts, and the operator's
 // actions. Talks only to /admin/api/ with the session cookie set by the login form.
-import { Renderer } from '../render/renderer.js';
+import { Renderer } from '../games/arena/renderer.js';
 
 const $ = (id) => document.getElementById(id);
 const ROOMS_MS = 1000;

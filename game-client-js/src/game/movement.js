@@ -78,7 +78,16 @@ export function stepShip(ship, mx, my, physics, map, dt) {
       ({ x, y, vx, vy } = pushOutOfRect(x, y, vx, vy, wx, wy, ww, wh, r));
     }
   }
-  return { x, y, vx, vy };
+  // 8. the server keeps (and sends) the state on a grid of 1/32 unit: round the same way
+  return { x: snap(x), y: snap(y), vx: snap(vx), vy: snap(vy) };
+}
+
+/** Grid steps per world unit of positions and velocities (the server's `Quantum.SCALE`). */
+export const GRID = 32;
+
+/** `v` rounded to the 1/32 grid exactly as the server rounds it (halves up, like Java's Math.round). */
+export function snap(v) {
+  return Math.round(v * GRID) / GRID + 0; // + 0: no -0 (Java has none)
 }
 
 // The centre is inside the rectangle: leave through the nearest side (ties: left, right, top,

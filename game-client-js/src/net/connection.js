@@ -1,8 +1,9 @@
 // The only module that talks to socket.io-client. Everything it sends and receives passes
 // through the network simulator and is counted (approximately, as JSON length) for the overlay.
 import { io } from 'socket.io-client';
-import { ClientErrorCode } from '../protocol.js';
+import { ClientErrorCode, S2C } from '../protocol.js';
 import { RateMeter } from './rate.js';
+import { COMPACT_EVENT, PROTOCOL_VERSION, SnapshotDecoder } from './snapshotCodec.js';
 
 /** Connection states shown to the player. */
 export const Status = Object.freeze({
@@ -31,7 +32,11 @@ export class Connection {
     this.statusDetail = '';
     this.everConnected = false;
 
+    // Compact snapshots (docs/protocol.md): stated at connect; each arrives as the `s` event and is
+    // decoded here, in arrival order, into the snapshot object the rest of the client reads.
+    this.snapshots = new SnapshotDecoder();
     const options = {
+      auth: { protocol: PROTOCOL_VERSION },
       autoConnect: false,
       transports: ['websocket', 'polling'],
       tryAllTransports: true,
@@ -40,6 +45,7 @@ export class Connection {
     };
     this.socket = url ? io(url, options) : io(options);
     this.socket.on('connect', () => {
+      this.snapshots.reset(); // a new connection starts from a keyframe
       const reconnected = this.everConnected;
       this.everConnected = true;
       this.setStatus(Status.CONNECTED, '', { reconnected });
@@ -55,6 +61,11 @@ export class Connection {
     });
     this.socket.onAny((event, payload) => {
       this.bytesIn.add(this.now(), jsonLength([event, payload]));
+      if (event === COMPACT_EVENT) {
+        const snap = this.snapshots.decode(payload);
+        if (snap) this.netsim.receive(() => this.dispatch(S2C.SNAPSHOT, snap));
+        return;
+      }
       this.netsim.receive(() => this.dispatch(event, payload));
     });
   }

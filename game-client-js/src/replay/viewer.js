@@ -1,7 +1,7 @@
 // The replay viewer served by `game-server.jar replay FILE --serve`: fetches the replayed frames
 // (one snapshot per tick) and the event log, then plays them with the game client's renderer as an
 // all-seeing spectator: play, pause, speed, a scrub bar, one tick at a time, and the log beside it.
-import { Renderer } from '../render/renderer.js';
+import { Renderer } from '../games/arena/renderer.js';
 
 const $ = (id) => document.getElementById(id);
 

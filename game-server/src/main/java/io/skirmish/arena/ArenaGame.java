@@ -13,6 +13,9 @@ import io.skirmish.game.InputDecoder;
 import io.skirmish.game.Phase;
 import io.skirmish.game.SnapshotWriter;
 import io.skirmish.protocol.JsonNumbers;
+import io.skirmish.snapshot.CompactGame;
+import io.skirmish.snapshot.Frame;
+import io.skirmish.snapshot.PlayerFacts;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The Skirmish arena as a {@link Game}: adapts the pure {@link ArenaRules} to the room SPI. */
-public final class ArenaGame implements Game<PlayerInput> {
+public final class ArenaGame implements Game<PlayerInput>, CompactGame {
     private final ArenaMap map;
     private final ArenaPhysics physics;
     private GameContext ctx;
@@ -175,6 +178,25 @@ public final class ArenaGame implements Game<PlayerInput> {
             out.endArray();
         }
         out.endArray();
+    }
+
+    /** The compact snapshot's body: the same state as {@link #writeSnapshot}, in grid units (see {@link Quantum}). */
+    @Override
+    public Frame.Body frameBody(PlayerFacts facts) {
+        List<Frame.ShipRec> ships = new ArrayList<>(state.ships().size());
+        for (Ship s : state.ships()) {
+            int st = s.status();
+            ships.add(new Frame.ShipRec(s.id, Quantum.units(s.body.x), Quantum.units(s.body.y),
+                    Quantum.units(s.body.vx), Quantum.units(s.body.vy), Quantum.angleStep(s.aim), s.hp,
+                    facts.lastAppliedSeq(s.id), st, st == Ship.DEAD ? s.respawnTicks : 0, s.score, s.kills, s.deaths,
+                    facts.connected(s.id)));
+        }
+        List<Frame.ShotRec> shots = new ArrayList<>(state.shots().size());
+        for (Shot s : state.shots()) {
+            shots.add(new Frame.ShotRec(s.id, s.owner, Quantum.units(s.x), Quantum.units(s.y), Quantum.units(s.stepX),
+                    Quantum.units(s.stepY)));
+        }
+        return new Frame.Body(ships, shots);
     }
 
     @Override

@@ -71,7 +71,7 @@ public final class ArenaRules {
             double view = Double.NaN;
             for (PlayerInput in : list) {
                 Movement.step(ship.body, in.moveX(), in.moveY(), p, s.map, dt);
-                ship.aim = in.aim();
+                ship.aim = Quantum.snapAngle(in.aim());
                 if (in.fire()) {
                     fire = true;
                     view = in.renderTick();
@@ -90,14 +90,16 @@ public final class ArenaRules {
         double dx = StrictMath.cos(ship.aim);
         double dy = StrictMath.sin(ship.aim);
         double off = p.shipRadius() + p.shotRadius() + 1;
-        double x = ship.body.x + dx * off;
-        double y = ship.body.y + dy * off;
+        double x = Quantum.snap(ship.body.x + dx * off);
+        double y = Quantum.snap(ship.body.y + dy * off);
         ship.cooldown = p.fireCooldownTicks();
         ship.protectTicks = 0; // shooting ends spawn protection
         if (s.map.blocked(x, y)) {
             return; // muzzle inside a wall: the shot is spent
         }
-        Shot shot = new Shot(s.nextShotId++, ship.id, x, y, dx * p.shotSpeed(), dy * p.shotSpeed(), p.shotTtlTicks());
+        double step = p.shotSpeed() / s.tickRate;
+        Shot shot = new Shot(s.nextShotId++, ship.id, x, y, Quantum.snap(dx * step), Quantum.snap(dy * step),
+                s.tickRate, p.shotTtlTicks());
         shot.view = view;
         s.shots.add(shot);
     }
@@ -115,11 +117,14 @@ public final class ArenaRules {
                 }
                 continue;
             }
-            double travel = Math.sqrt(shot.vx * shot.vx + shot.vy * shot.vy) * dt;
+            double travel = Math.sqrt(shot.stepX * shot.stepX + shot.stepY * shot.stepY);
             int n = Math.max(1, (int) Math.ceil(travel / SHOT_SUBSTEP));
-            for (int i = 0; i < n; i++) {
-                shot.x += shot.vx * dt / n;
-                shot.y += shot.vy * dt / n;
+            double x0 = shot.x;
+            double y0 = shot.y;
+            for (int i = 1; i <= n; i++) {
+                // The last sub-step lands exactly on x0 + step: a shot stays on the grid.
+                shot.x = i == n ? x0 + shot.stepX : x0 + shot.stepX * i / n;
+                shot.y = i == n ? y0 + shot.stepY : y0 + shot.stepY * i / n;
                 if (s.map.blocked(shot.x, shot.y)) {
                     it.remove();
                     continue shots;
@@ -178,7 +183,7 @@ public final class ArenaRules {
         ship.body.y = best.y();
         ship.body.vx = 0;
         ship.body.vy = 0;
-        ship.aim = StrictMath.atan2(s.map.height() / 2 - best.y(), s.map.width() / 2 - best.x());
+        ship.aim = Quantum.snapAngle(StrictMath.atan2(s.map.height() / 2 - best.y(), s.map.width() / 2 - best.x()));
         ship.hp = s.physics.maxHp();
         ship.respawnTicks = 0;
         ship.protectTicks = s.physics.protectTicks();

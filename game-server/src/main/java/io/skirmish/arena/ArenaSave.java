@@ -43,8 +43,8 @@ final class ArenaSave {
             a.add(sh.owner);
             a.add(sh.x);
             a.add(sh.y);
-            a.add(sh.vx);
-            a.add(sh.vy);
+            a.add(sh.stepX); // units per tick (see Quantum)
+            a.add(sh.stepY);
             a.add(sh.ttl);
             shots.add(a);
         }
@@ -84,7 +84,8 @@ final class ArenaSave {
         for (var e : o.getAsJsonArray("shots")) {
             JsonArray a = e.getAsJsonArray();
             s.shots.add(new Shot(a.get(0).getAsInt(), a.get(1).getAsInt(), a.get(2).getAsDouble(),
-                    a.get(3).getAsDouble(), a.get(4).getAsDouble(), a.get(5).getAsDouble(), a.get(6).getAsInt()));
+                    a.get(3).getAsDouble(), a.get(4).getAsDouble(), a.get(5).getAsDouble(), s.tickRate,
+                    a.get(6).getAsInt()));
         }
     }
 }

@@ -50,6 +50,10 @@ final class LagCompensation {
             }
         }
         shot.ttl -= (int) Math.round(ages);
+        // A compensated step may be a fraction of ticks long: back on the grid (see Quantum), from where
+        // the shot moves its whole steps per tick.
+        shot.x = Quantum.snap(shot.x);
+        shot.y = Quantum.snap(shot.y);
         return shot.ttl <= 0;
     }
 }

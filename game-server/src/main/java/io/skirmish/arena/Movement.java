@@ -39,6 +39,11 @@ public final class Movement {
         b.x += b.vx * dt;
         b.y += b.vy * dt;
         collide(b, p.shipRadius(), map);
+        // 8. the state the server keeps (and sends) is on the grid
+        b.x = Quantum.snap(b.x);
+        b.y = Quantum.snap(b.y);
+        b.vx = Quantum.snap(b.vx);
+        b.vy = Quantum.snap(b.vy);
     }
 
     static void collide(Body b, double r, ArenaMap map) {

@@ -1,10 +1,16 @@
 package io.skirmish.arena;
 
-/** A projectile in flight. */
+/**
+ * A projectile in flight. It moves a fixed step per tick ({@link #stepX}, {@link #stepY}: multiples of
+ * {@code 1/32} unit, see {@link Quantum}), so its position stays on the grid exactly.
+ */
 public final class Shot {
     final int id;
     final int owner;
     double x, y;
+    /** Units per tick. */
+    final double stepX, stepY;
+    /** Units per second ({@code step * tickRate}), as snapshots carry it. */
     final double vx, vy;
     int ttl;
     /**
@@ -13,13 +19,15 @@ public final class Shot {
      */
     double view = Double.NaN;
 
-    Shot(int id, int owner, double x, double y, double vx, double vy, int ttl) {
+    Shot(int id, int owner, double x, double y, double stepX, double stepY, int tickRate, int ttl) {
         this.id = id;
         this.owner = owner;
         this.x = x;
         this.y = y;
-        this.vx = vx;
-        this.vy = vy;
+        this.stepX = stepX;
+        this.stepY = stepY;
+        this.vx = stepX * tickRate;
+        this.vy = stepY * tickRate;
         this.ttl = ttl;
     }
 
@@ -29,4 +37,8 @@ public final class Shot {
     public double y() { return y; }
     public double vx() { return vx; }
     public double vy() { return vy; }
+    /** Units per tick along x. */
+    public double stepX() { return stepX; }
+    /** Units per tick along y. */
+    public double stepY() { return stepY; }
 }

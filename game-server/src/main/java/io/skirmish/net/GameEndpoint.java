@@ -67,6 +67,8 @@ public final class GameEndpoint {
 
     /** Registers the listeners; call before the server starts. */
     public void register(SocketIOServer server) {
+        // The protocol version is checked on CONNECT, before the client is in the namespace.
+        server.getNamespace("").addAuthTokenListener((auth, client) -> ProtocolVersion.check(auth, client, metrics));
         server.addConnectListener(client -> {
             sessions.put(client.getSessionId(), new Session(client, metrics, limits.passwordChangesPerMinute()));
             metrics.connectionOpened();

@@ -21,12 +21,15 @@ final class Session implements Connection {
     /** When we last told this client about a bad input (we tell at most once a second). */
     volatile long lastInputErrorNanos;
 
+    /** Asked for compact snapshots at connect (protocol version 2). */
+    private final boolean compact;
     /** Password changes of this connection, rate-limited. */
     final PasswordRate passwordRate;
 
     Session(SocketIOClient client, NetMetrics metrics, int passwordChangesPerMinute) {
         this.passwordRate = new PasswordRate(passwordChangesPerMinute);
         this.client = client;
+        this.compact = ProtocolVersion.compact(client);
         this.metrics = metrics;
         this.address = SocketServer.address(client);
     }
@@ -51,6 +54,11 @@ final class Session implements Connection {
         }
         metrics.eventOut(event, payload.bytes());
         return true;
+    }
+
+    @Override
+    public boolean compactSnapshots() {
+        return compact;
     }
 
     @Override

@@ -14,6 +14,14 @@ public interface Connection {
      */
     boolean sendVolatile(String event, RawJson payload);
 
+    /**
+     * Whether the client asked for compact snapshots at connect (protocol version 2): then it gets the
+     * {@code s} event (see {@code io.skirmish.snapshot}) instead of the full JSON {@code snapshot}.
+     */
+    default boolean compactSnapshots() {
+        return false;
+    }
+
     /** The client's network address (for per-address limits); never shown to other players. */
     String address();
 

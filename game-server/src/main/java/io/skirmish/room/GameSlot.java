@@ -12,10 +12,14 @@ import io.skirmish.game.InputDecoder;
 import io.skirmish.game.Phase;
 import io.skirmish.game.SnapshotWriter;
 import io.skirmish.protocol.Fields;
+import io.skirmish.snapshot.CompactGame;
+import io.skirmish.snapshot.Frame;
+import io.skirmish.snapshot.PlayerFacts;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The room's private adapter to the {@link Game} it runs: the only class that calls into the game,
@@ -89,6 +93,36 @@ final class GameSlot<I> implements GameContext, SnapshotWriter, RoomObserver.Gam
             this.out = null;
         }
     }
+
+    /**
+     * The compact snapshot of now (tick, time and phase from the room, the rest from the game), or null
+     * when the game has no compact form. The room's facts ({@code seq}, {@code c}) are the same the JSON
+     * form's {@link #beginPlayer} writes.
+     */
+    Supplier<Frame> frames(long tick, long wallMillis, RoundCycle rounds) {
+        if (!(game instanceof CompactGame compact)) {
+            return null;
+        }
+        return () -> {
+            Frame.Body body = compact.frameBody(facts);
+            return new Frame(owner.config().tickRate(), tick, wallMillis, rounds.phase().ordinal(), rounds.round(),
+                    Math.max(0, rounds.phaseEndsAtMillis()), body.ships(), body.shots());
+        };
+    }
+
+    private final PlayerFacts facts = new PlayerFacts() {
+        @Override
+        public long lastAppliedSeq(int playerId) {
+            Seat s = owner.members().seat(playerId);
+            return s == null ? 0 : s.lastAppliedSeq;
+        }
+
+        @Override
+        public boolean connected(int playerId) {
+            Seat s = owner.members().seat(playerId);
+            return s != null && s.conn != null;
+        }
+    };
 
     /** Events emitted since the last call, in order, ready to send. */
     List<RawJson> drainEvents() {

@@ -51,6 +51,8 @@ public final class Room implements Tickable {
     private final long createdAtMillis;
     /** The last snapshot the players were sent (the operator's live view). */
     private volatile RawJson latestSnapshot;
+    /** The tick of {@link #latestSnapshot}; -1 before any (game thread). */
+    private long latestSnapshotTick = -1;
     private volatile RoomSettings settings;
     private volatile boolean locked;
     private volatile boolean closed;
@@ -222,7 +224,16 @@ public final class Room implements Tickable {
             summary = summarize();
             members.broadcast(Events.ROOM_UPDATE, new RawJson(roomJson().toString()));
         }
-        fanout.maybeSend(tick, members.seats(), members.spectators(), () -> latestSnapshot = RoomJson.snapshot(tick, ticker.wallMillis(), rounds, slot, members.seatCount()));
+        long now = ticker.wallMillis();
+        fanout.maybeSend(tick, members.seats(), members.spectators(), () -> {
+            latestSnapshotTick = tick;
+            return latestSnapshot = RoomJson.snapshot(tick, now, rounds, slot, members.seatCount());
+        }, slot.frames(tick, now, rounds));
+        if (latestSnapshotTick < 0 || tick - latestSnapshotTick >= cfg.tickRate()) {
+            // Nobody took the JSON form lately (compact clients only): the operator's view, once a second.
+            latestSnapshotTick = tick;
+            latestSnapshot = RoomJson.snapshot(tick, now, rounds, slot, members.seatCount());
+        }
         observer.ticked(this, tick, slot);
         tick++;
         long took = ticker.nanoTime() - begin;

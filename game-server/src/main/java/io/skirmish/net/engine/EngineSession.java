@@ -103,8 +103,17 @@ public final class EngineSession extends ClientHead {
     private final SocketIoDecoder decoder;
     private final Queue<Packet> outbox = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
-    /** The last volatile packet of each event that may still be waiting in the outbox. */
-    private final Map<String, Packet> lastVolatile = new ConcurrentHashMap<>();
+    /**
+     * Over polling, how many volatile packets of each key wait for the next poll (guarded by this). A
+     * poll answer carries them all, in order; past {@link #MAX_POLL_VOLATILE} more are refused.
+     */
+    private final Map<String, Integer> pollVolatile = new java.util.HashMap<>();
+    /**
+     * Snapshots one poll answer carries at most: about the client's interpolation window at 30 Hz
+     * (a third of a second). Beyond it the room sees the snapshot as skipped (a compact client then
+     * gets a keyframe next), so what waits for a polling client stays bounded.
+     */
+    static final int MAX_POLL_VOLATILE = 10;
     private final Map<String, EngineNamespaceClient> sockets = new ConcurrentHashMap<>();
     private final AtomicBoolean dataRequest = new AtomicBoolean();
     /** Given back to the session gate once: at the first namespace connect, or when the session ends before it. */
@@ -211,8 +220,9 @@ public final class EngineSession extends ClientHead {
 
     /**
      * A packet the client may miss: refused while too many packets wait for the client (or its
-     * WebSocket buffer is full), and over polling it replaces the previous packet of the same key
-     * that the client has not polled yet, so a client that falls behind gets the latest state.
+     * WebSocket buffer is full). Over polling the next poll answer carries every one queued since the
+     * last poll, in order, up to {@link #MAX_POLL_VOLATILE} of the same key (then refused), so that a
+     * polling client gets every snapshot within that bound, and deltas stay chained.
      */
     boolean sendVolatile(Packet packet, String key) {
         if (closed) {
@@ -226,13 +236,12 @@ public final class EngineSession extends ClientHead {
             send(packet);
             return true;
         }
-        Packet previous = lastVolatile.put(key, packet);
-        if (previous != null && outbox.remove(previous)) {
-            queued.decrementAndGet();
-        }
-        if (queued.get() >= engine.settings.maxQueuedPackets()) {
-            lastVolatile.remove(key, packet);
-            return false;
+        synchronized (this) {
+            int waiting = pollVolatile.getOrDefault(key, 0);
+            if (waiting >= MAX_POLL_VOLATILE || queued.get() >= engine.settings.maxQueuedPackets()) {
+                return false;
+            }
+            pollVolatile.put(key, waiting + 1);
         }
         send(packet);
         return true;
@@ -284,6 +293,7 @@ public final class EngineSession extends ClientHead {
         for (Packet p; (p = nextPacket()) != null; ) {
             batch.add(p);
         }
+        pollVolatile.clear();
         if (batch.isEmpty()) {
             if (!closed && !noopDue) {
                 return null;
@@ -474,7 +484,9 @@ public final class EngineSession extends ClientHead {
         }
         cancel(upgradeTimer);
         cancel(upgradeCheck);
-        lastVolatile.clear();
+        synchronized (this) {
+            pollVolatile.clear();
+        }
         if (poll != null) {
             poll.attr(SESSION).set(null);
             EngineEncoder.answerPoll(poll, EngineError.BAD_REQUEST, Boolean.TRUE.equals(poll.attr(KEEP_ALIVE).get()),

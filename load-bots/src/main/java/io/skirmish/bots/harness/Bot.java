@@ -11,6 +11,8 @@ import io.skirmish.bots.net.Json;
 import io.skirmish.bots.net.Messages;
 import io.skirmish.bots.net.Reply;
 import io.skirmish.bots.net.SnapshotReader;
+import io.skirmish.bots.net.CompactSnapshots;
+import io.skirmish.snapshot.SnapshotText;
 import io.skirmish.bots.net.Traffic;
 import io.skirmish.bots.net.Wire;
 import io.skirmish.bots.stats.BotSummary;
@@ -61,6 +63,8 @@ final class Bot {
     private final SplittableRandom rng;
     private final SplittableRandom behaviourRng;
     private final Traffic traffic = new Traffic();
+    /** The compact snapshot stream (lane only). */
+    private final CompactSnapshots compact = new CompactSnapshots();
     private final Wire wire;
     private final InputAcks acks = new InputAcks(MAX_PENDING_INPUTS);
     private final IntervalTracker intervals = new IntervalTracker();
@@ -401,7 +405,8 @@ final class Bot {
     private void onServerEvent(String name, String json, long receivedNanos) {
         onLane(() -> {
             switch (name) {
-                case Events.SNAPSHOT -> onSnapshot(json, receivedNanos);
+                case Events.SNAPSHOT -> onSnapshot(SnapshotReader.read(json), receivedNanos);
+                case SnapshotText.EVENT -> onCompactSnapshot(json, receivedNanos);
                 case Events.ROOM_KICKED -> onKicked();
                 case Events.ROOM_CLOSED -> onRoomClosed(json);
                 case Events.SERVER_SHUTDOWN -> onShutdown();
@@ -421,11 +426,18 @@ final class Bot {
         return answer.game() == null ? null : answer.game().id();
     }
 
-    private void onSnapshot(String json, long receivedNanos) {
+    /** A compact snapshot: decoded against the state held; a delta that does not apply waits for a keyframe. */
+    private void onCompactSnapshot(String json, long receivedNanos) {
+        Messages.Snapshot snap = compact.read(json);
+        if (snap != null) {
+            onSnapshot(snap, receivedNanos);
+        }
+    }
+
+    private void onSnapshot(Messages.Snapshot snap, long receivedNanos) {
         if (!playing) {
             return;
         }
-        Messages.Snapshot snap = SnapshotReader.read(json);
         if (snapshots.getAndIncrement() == 0) {
             firstSnapshotNanos = receivedNanos;
         }

@@ -3,7 +3,9 @@ package io.skirmish.bots.net;
 import io.socket.client.IO;
 import io.socket.client.Socket;
 import io.socket.engineio.client.transports.WebSocket;
+import io.skirmish.snapshot.SnapshotText;
 import java.net.URI;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -43,6 +45,8 @@ public final class Sockets implements AutoCloseable {
         IO.Options o = new IO.Options();
         o.forceNew = true;
         o.transports = new String[] {WebSocket.NAME};
+        // Compact snapshots (docs/protocol.md): the `s` event, decoded by CompactSnapshots.
+        o.auth = Map.of("protocol", String.valueOf(SnapshotText.PROTOCOL_VERSION));
         o.webSocketFactory = wire;
         o.callFactory = http; // unused with WebSocket only, but never the library's own client
         o.reconnection = true;

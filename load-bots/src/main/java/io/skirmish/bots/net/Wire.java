@@ -91,7 +91,7 @@ public final class Wire implements WebSocket.Factory {
             return false;
         }
         String frame = EVENT_PREFIX + event + "\"," + json + "]";
-        traffic.sent(frame.length());
+        traffic.sent(Traffic.utf8Length(frame));
         return ws.send(frame);
     }
 
@@ -130,7 +130,7 @@ public final class Wire implements WebSocket.Factory {
         @Override
         public void onMessage(WebSocket ws, String text) {
             long received = System.nanoTime();
-            traffic.received(text.length());
+            traffic.received(Traffic.utf8Length(text));
             String[] event = event(text);
             if (event != null) {
                 inbox.onEvent(event[0], event[1], received);
@@ -193,7 +193,7 @@ public final class Wire implements WebSocket.Factory {
 
         @Override
         public boolean send(String text) {
-            traffic.sent(text.length());
+            traffic.sent(Traffic.utf8Length(text));
             return ws.send(text);
         }
 

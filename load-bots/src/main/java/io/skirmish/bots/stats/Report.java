@@ -62,7 +62,17 @@ public record Report(String startedAt, double seconds, Setup setup, Integer tick
     public record Spread(double min, double mean, double max) {}
 
     /** Bytes are the JSON text length of each Socket.IO packet. */
-    public record PerBotSecond(double bytesIn, double bytesOut, double messagesIn, double messagesOut) {}
+    /**
+     * Traffic per bot per second, on the wire: WebSocket frames with their headers (see {@code Traffic}).
+     * {@code kbpsIn}/{@code kbpsOut} are the same bytes in kilobits per second ({@code bytes * 8 / 1000}).
+     */
+    public record PerBotSecond(double bytesIn, double bytesOut, double messagesIn, double messagesOut, double kbpsIn,
+                               double kbpsOut) {
+        public PerBotSecond(double bytesIn, double bytesOut, double messagesIn, double messagesOut) {
+            this(bytesIn, bytesOut, messagesIn, messagesOut, Math.round(bytesIn * 8 / 10.0) / 100.0,
+                    Math.round(bytesOut * 8 / 10.0) / 100.0);
+        }
+    }
 
     /**
      * The players during the ramp and the warm-up (a cold JVM on either side shows here).

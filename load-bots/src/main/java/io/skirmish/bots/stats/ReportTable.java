@@ -73,8 +73,8 @@ public final class ReportTable {
         Report.Spread rate = p.snapshotRateHz();
         line(b, "  snapshots/s per bot: min %.1f, mean %.1f, max %.1f", rate.min(), rate.mean(), rate.max());
         Report.PerBotSecond t = p.perBotSecond();
-        line(b, "  per bot per second: in %.0f B in %.1f messages, out %.0f B in %.1f messages",
-                t.bytesIn(), t.messagesIn(), t.bytesOut(), t.messagesOut());
+        line(b, "  per bot per second: in %.0f B (%.1f kbps) in %.1f messages, out %.0f B (%.1f kbps) in %.1f messages",
+                t.bytesIn(), t.kbpsIn(), t.messagesIn(), t.bytesOut(), t.kbpsOut(), t.messagesOut());
         line(b, "");
     }
 

@@ -1,0 +1,73 @@
+package io.skirmish.snapshot;
+
+/**
+ * One snapshot of a room in its compact forms, each encoded at most once whoever receives it: the
+ * delta against the room's previous snapshot (encoded at once, unless this is a keyframe) and the
+ * keyframe form (encoded when the first client needs it: a keyframe tick, or a client that does not
+ * hold the previous snapshot).
+ */
+public final class CompactSnapshot {
+    private final Frame frame;
+    /** The tick of the snapshot the delta applies to; -1 when there is no delta (a keyframe for everyone). */
+    private final long baseTick;
+    private final String delta;
+    private String keyframe;
+    private long encodeNanos;
+    private int keyframeBytes;
+
+    CompactSnapshot(Frame frame, Frame base, boolean keyframeForAll) {
+        this.frame = frame;
+        if (base == null || keyframeForAll) {
+            this.baseTick = -1;
+            this.delta = null;
+        } else {
+            long t0 = System.nanoTime();
+            byte[] d = FrameEncoder.delta(base, frame);
+            this.delta = SnapshotText.json(d);
+            this.baseTick = base.tick();
+            encodeNanos += System.nanoTime() - t0;
+        }
+    }
+
+    public Frame frame() {
+        return frame;
+    }
+
+    public long tick() {
+        return frame.tick();
+    }
+
+    public boolean isKeyframeForAll() {
+        return delta == null;
+    }
+
+    /**
+     * The payload (JSON text of the {@code s} event's argument) for a client whose last received snapshot
+     * had tick {@code lastTick} (-1 for none): the delta when it holds the base, else the keyframe.
+     */
+    public String payloadFor(long lastTick) {
+        return delta != null && lastTick == baseTick ? delta : keyframe();
+    }
+
+    /** The keyframe form, encoded on first use. */
+    public String keyframe() {
+        if (keyframe == null) {
+            long t0 = System.nanoTime();
+            byte[] k = FrameEncoder.keyframe(frame);
+            keyframe = SnapshotText.json(k);
+            keyframeBytes = keyframe.length();
+            encodeNanos += System.nanoTime() - t0;
+        }
+        return keyframe;
+    }
+
+    /** Time spent encoding this snapshot's forms so far. */
+    public long encodeNanos() {
+        return encodeNanos;
+    }
+
+    /** Bytes of the form most clients get (the delta, or the keyframe when it is one for all). */
+    public int bytes() {
+        return delta != null ? delta.length() : keyframeBytes;
+    }
+}
