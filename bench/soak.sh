@@ -4,12 +4,12 @@
 # returns to its baseline: RSS, live heap after a full GC, open file descriptors, live sessions,
 # pending handshakes, TCP connections, rooms. Prints every limit's counter. A benchmark, not a test:
 # it builds nothing (needs game-server/target/game-server.jar and game-client-js/node_modules).
-#   bench/soak.sh [--seconds 600] [--settle 45] [--out DIR]
+#   bench/soak.sh [--seconds 600] [--settle 60] [--out DIR]
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
 seconds=600
-settle=45
+settle=60
 out=""
 server_opts="-Xmx512m"
 while [[ $# -gt 0 ]]; do
@@ -46,7 +46,10 @@ done
 url="http://127.0.0.1:$port"
 
 metric() { # sum of a metric's series matching an optional label filter
-  awk -v name="$1" -v filt="${2:-}" '$1 ~ "^"name"({|$)" && index($1, filt) { s += $2 } END { printf "%.0f", s }' "$3"
+  awk -v name="$1" -v filt="${2:-}" '
+    !/^#/ { key = $1; base = key; i = index(key, "{"); if (i) base = substr(key, 1, i - 1)
+            if (base == name && index(key, filt)) s += $NF }
+    END { printf "%.0f", s }' "$3"
 }
 snapshot() { # label: full GC, then RSS, fds, heap and gauges into $out/$1.*
   jcmd "$server_pid" GC.run >/dev/null
