@@ -45,6 +45,7 @@ public final class SocketServer implements AutoCloseable {
     private final ConnectionLimits limits;
     private final PacketGuard guard;
     private int port = -1;
+    private final EngineChannelInitializer pipeline;
 
     /**
      * @param setup registers the namespaces and listeners (called before the server starts)
@@ -132,6 +133,7 @@ public final class SocketServer implements AutoCloseable {
         pipelineFactory.setSessionGate(gate);
         pipelineFactory.onProtocolViolation(() -> metrics.rejected("transport", "malformed"));
         server.setPipelineFactory(pipelineFactory);
+        this.pipeline = pipelineFactory;
         server.addConnectListener(client -> limits.opened(address(client)));
         server.addDisconnectListener(client -> {
             limits.closed(address(client));
@@ -157,6 +159,14 @@ public final class SocketServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * Puts every handler a connection to this server gets onto {@code ch}, a channel that did not
+     * come from the port (the HTTP entry fuzz test feeds an {@code EmbeddedChannel}). Start first.
+     */
+    public void initChannel(io.netty.channel.Channel ch) {
+        pipeline.initialize(ch);
     }
 
     public SocketIOServer socketIo() {

@@ -104,6 +104,14 @@ public class EngineChannelInitializer extends SocketIOChannelInitializer {
         pipeline.addLast(ENGINE_TAIL, tail);
     }
 
+    /**
+     * Builds this pipeline on a channel that did not come from the server's port, such as a test's
+     * {@code EmbeddedChannel}; the server must have been started.
+     */
+    public void initialize(Channel ch) {
+        initChannel(ch);
+    }
+
     /** Runs {@code hook} for every client that breaks the protocol (set before the server starts). */
     public void onProtocolViolation(Runnable hook) {
         this.violations = hook;
