@@ -13,7 +13,7 @@ export const STEP_TIMEOUT_MS = 15000;
  * Runs `scenario({pageA, pageB, base, step, wait})` and exits 0 only if it passed with no console
  * error on either page. Screenshots `A.png` and `B.png` are written into `--out` either way.
  */
-export async function runE2E(name, scenario) {
+export async function runE2E(name, scenario, { viewport = { width: 1280, height: 800 } } = {}) {
   const { values: args } = parseArgs({
     options: { url: { type: 'string' }, out: { type: 'string', default: 'e2e-out' } },
     strict: false, // a script may take options of its own
@@ -34,8 +34,8 @@ export async function runE2E(name, scenario) {
   const problems = [];
   const pages = {};
   try {
-    pages.A = await openPage(browser, 'A', problems);
-    pages.B = await openPage(browser, 'B', problems);
+    pages.A = await openPage(browser, 'A', problems, viewport);
+    pages.B = await openPage(browser, 'B', problems, viewport);
     await scenario({ pageA: pages.A, pageB: pages.B, base, step, wait });
     if (problems.length) throw new Error(`console errors:\n  ${problems.join('\n  ')}`);
     console.log(`PASS ${name} e2e`);
@@ -50,8 +50,8 @@ export async function runE2E(name, scenario) {
   }
 }
 
-async function openPage(browser, name, problems) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+async function openPage(browser, name, problems, viewport) {
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`${name}: ${msg.text()}`);

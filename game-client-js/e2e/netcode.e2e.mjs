@@ -129,7 +129,23 @@ async function chase(page, me, target, state) {
 const setPart = (page, part) => page.evaluate((p) => { window.__rec.part = p; }, part);
 const setNet = (page, c) => page.evaluate((x) => window.skirmish.setNetConditions(x), c);
 
+// The server's own view of the run: ticks it skipped (it fell behind: a loaded machine) and
+// inputs it dropped from a backlog (each one a correction on the client).
+async function serverHealth(base) {
+  try {
+    const text = await (await fetch(`${base}/metrics`)).text();
+    const read = (re) => Number(text.match(re)?.[1] ?? NaN);
+    return {
+      skippedTicks: read(/^skirmish_skipped_ticks_total (\S+)/m),
+      backlogDrops: read(/^skirmish_rejected_total\{event="input",reason="backlog"\} (\S+)/m) || 0,
+    };
+  } catch {
+    return null;
+  }
+}
+
 await runE2E('netcode', async ({ pageA, pageB, base }) => {
+  const healthBefore = await serverHealth(base);
   const query = `lag=${LINK.lag}&jitter=${LINK.jitter}`;
   for (const page of [pageA, pageB]) await page.addInitScript(recorder);
 
@@ -185,17 +201,26 @@ await runE2E('netcode', async ({ pageA, pageB, base }) => {
   const pull = (page) => page.evaluate(() => ({
     frames: window.__rec.frames, keys: window.__rec.keys, hits: window.skirmish.hits,
     pairErrors: window.skirmish.shotPairErrors ?? [],
+    pairLog: window.skirmish.shotPairLog ?? [],
   }));
   const recA = await pull(pageA);
   const recB = await pull(pageB);
   if (process.env.NETCODE_RAW) writeFileSync(join(args.out, 'raw.json'), JSON.stringify({ recA, recB }));
   const report = analyse({ a: recA, b: recB, aliceId, bobId, link: LINK, stall: STALL, parts: PARTS_S });
+  const healthAfter = await serverHealth(base);
+  if (healthBefore && healthAfter) {
+    report.server = {
+      skippedTicks: healthAfter.skippedTicks - healthBefore.skippedTicks,
+      backlogDrops: healthAfter.backlogDrops - healthBefore.backlogDrops,
+    };
+  }
   const md = renderMarkdown(report);
   writeFileSync(join(args.out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(args.out, 'report.md'), md);
   console.log(md);
   const failed = verdicts(report).filter((v) => !v.ok);
   if (failed.length && !args['no-assert']) {
-    throw new Error(`figures out of bounds: ${failed.map((v) => `${v.name} = ${v.value} (want ${v.want})`).join('; ')}`);
+    throw new Error(`figures out of bounds: ${failed.map((v) => `${v.name} = ${v.value} (want ${v.want})`).join('; ')}`
+      + ` [machine: frames p99 ${report.frameP99Ms} ms, server skipped ${report.server?.skippedTicks ?? '?'} ticks]`);
   }
-});
+}, { viewport: { width: 800, height: 520 } }); // small pages: two software-rendered canvases at 60 fps

@@ -163,6 +163,7 @@ export function analyse({ a, b, aliceId, bobId, link, stall, parts }) {
   return {
     link, stall, parts, aliceId, bobId,
     frameMs: round(percentile(a.frames.slice(1).map((f, i) => f.t - a.frames[i].t).filter((x) => x > 0), 0.5), 2),
+    frameP99Ms: round(percentile(a.frames.slice(1).map((f, i) => f.t - a.frames[i].t).filter((x) => x > 0), 0.99), 1),
     ownP99Speed: round(p99),
     jumpSpeed: round(threshold),
     response: {
@@ -218,6 +219,10 @@ export function renderMarkdown(r) {
     `Two Chromium pages, network simulator \`lag=${r.link.lag}&jitter=${r.link.jitter}\` on both; parts (s): ` +
       `move ${r.parts.move}, stall ${r.parts.stall} (\`stall=${r.stall.stall}&stallEvery=${r.stall.stallEvery}\`), fight ${r.parts.fight}. ` +
       `Median frame ${r.frameMs} ms. A jump is a frame faster than ${r.jumpSpeed} u/s (2x the own ship's p99 drawn speed ${r.ownP99Speed}) moving more than ${JUMP_MIN} units.`,
+    '',
+    `Machine: frames p99 ${r.frameP99Ms} ms on the flying page; the server skipped ${r.server?.skippedTicks ?? '?'} ticks ` +
+      `(it fell behind) and dropped ${r.server?.backlogDrops ?? '?'} backlogged inputs during the run. Both should be about 0 ` +
+      'on a machine that is not overloaded; a loaded machine shows here first.',
     '',
     '| figure | value |',
     '|---|---|',

@@ -303,6 +303,7 @@ function updateDebug(session, players, extrapolatedMs, t) {
   debug.stalls = session?.buffer.stallCount ?? 0;
   debug.screenHits = session?.shots.screenHits ?? 0;
   debug.shotPairErrors = session?.shots.pairErrors ?? [];
+  debug.shotPairLog = session?.shots.pairLog ?? [];
   debug.extrapolatedMs = Math.round(extrapolatedMs);
   debug.pendingInputs = session?.predictor.pending.length ?? 0;
   debug.corrections = session?.predictor.corrections ?? 0;

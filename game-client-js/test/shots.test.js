@@ -49,8 +49,8 @@ test('a shot the server did not fire ends; a shot the server ended ends when dra
   const o = new OwnShots(game);
   o.fire({ x: 100, y: 500 }, 0, 7, 40);
   o.fire({ x: 100, y: 300 }, 0, 13, 46);
-  // Input 7 applied: no shot of ours appeared (cooldown disagreed): it ends at age 1 + 44 - 40.
-  o.onSnapshot({ tick: 44, shots: [] }, ME, 7);
+  // Inputs up to 9 applied: no shot of ours appeared (cooldown disagreed): it ends at age 1 + 44 - 40.
+  o.onSnapshot({ tick: 44, shots: [] }, ME, 9);
   assert.equal(o.draw(43, 16, []).shots.length, 2);
   assert.equal(o.draw(45, 16, []).shots.length, 1);
   // The second is paired, then missing from tick 55: it hit something there.
@@ -58,6 +58,16 @@ test('a shot the server did not fire ends; a shot the server ended ends when dra
   o.onSnapshot({ tick: 55, shots: [] }, ME, 18);
   assert.equal(o.draw(54, 16, []).shots.length, 1);
   assert.equal(o.draw(56, 16, []).shots.length, 0);
+});
+
+test('a server shot fired an input later than predicted (two inputs in one tick) is still the same shot', () => {
+  const o = new OwnShots(game);
+  o.fire({ x: 100, y: 500 }, 0, 7, 40);
+  o.onSnapshot({ tick: 44, shots: [] }, ME, 7); // the server has not fired yet
+  assert.equal(o.draw(41, 16, []).shots.length, 1, 'still waiting');
+  o.onSnapshot({ tick: 45, shots: [[4, 123 + 720 * DT * 6, 500, 720, 0, ME]] }, ME, 8);
+  assert.equal(o.isPredicted(4), true);
+  assert.equal(o.draw(41, 16, []).shots.length, 1, 'one copy');
 });
 
 test('a shot that touches a drawn ship hits on screen at once; a protected ship absorbs it', () => {

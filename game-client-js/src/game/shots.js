@@ -9,6 +9,8 @@
 // decide); one the server never fired (cooldown, a wall at the muzzle) fades when that is known.
 
 const BLEND_MS = 80;
+// How many inputs apart the server's shot and the predicted one may be fired (see onSnapshot).
+const SLACK = 2;
 
 export class OwnShots {
   /**
@@ -18,9 +20,11 @@ export class OwnShots {
     this.setGame(game);
     this.list = []; // predicted shots in flight
     this.nextKey = 1;
-    this.lastSid = 0; // highest server shot id of ours already paired or adopted
+    this.lastSid = 0; // highest server shot id of ours already seen
+    this.ackedSeq = null; // our last input acknowledged by the previous snapshot
     this.paired = new Set(); // server ids drawn as predicted shots (never drawn again from snapshots)
     this.screenHits = 0;
+    this.pairLog = [];
     this.pairErrors = []; // distance between prediction and the server's shot at pairing, latest last
   }
 
@@ -33,6 +37,7 @@ export class OwnShots {
   clear() {
     this.list = [];
     this.paired.clear();
+    this.ackedSeq = null;
   }
 
   /**
@@ -53,7 +58,7 @@ export class OwnShots {
     if (blocked(this.map, x0, y0)) return null; // the server spends such a shot
     const shot = {
       key: `p${this.nextKey++}`, seq, rt, x0, y0, vx: dx * p.shotSpeed, vy: dy * p.shotSpeed,
-      sid: null, endAge: Infinity, ox: 0, oy: 0, last: null, hit: false,
+      sid: null, endAge: Infinity, ox: 0, oy: 0, last: null, hit: false, abandoned: false,
     };
     this.list.push(shot);
     return shot;
@@ -69,11 +74,16 @@ export class OwnShots {
     const mine = snap.shots.filter((s) => s[5] === ownerId);
     const present = new Set(mine.map((s) => s[0]));
     const fresh = mine.filter((s) => s[0] > this.lastSid).sort((a, b) => a[0] - b[0]);
-    const waiting = this.list.filter((s) => s.sid === null && s.seq <= ackedSeq);
-    const pairs = Math.min(fresh.length, waiting.length);
-    for (let i = 0; i < pairs; i++) {
-      const shot = waiting[i];
-      const [id, x, y, vx, vy] = fresh[i];
+    // The server fires when a tick's inputs ask for it and its cooldown (counted in ticks) allows;
+    // the prediction counts inputs. While inputs are applied one a tick they agree exactly; when
+    // the server applied two in a tick, or none, its shot may come an input or two off. So a new
+    // shot of ours is paired with the earliest waiting prediction fired at most SLACK inputs
+    // before this snapshot's acknowledged input (or any later one acknowledged here).
+    const from = (this.ackedSeq ?? ackedSeq) - SLACK;
+    for (const [id, x, y, vx, vy] of fresh) {
+      this.lastSid = Math.max(this.lastSid, id);
+      const shot = this.list.find((s) => s.sid === null && !s.abandoned && s.seq > from && s.seq <= ackedSeq + SLACK);
+      if (!shot) continue; // fired there, not predicted here: drawn from snapshots
       shot.sid = id;
       this.paired.add(id);
       // Where our prediction has it at that tick; a difference is blended, not jumped.
@@ -81,6 +91,8 @@ export class OwnShots {
       const ex = x - (shot.x0 + shot.vx * this.dt * age);
       const ey = y - (shot.y0 + shot.vy * this.dt * age);
       this.pairErrors.push(Math.round(Math.sqrt(ex * ex + ey * ey) * 100) / 100);
+      this.pairLog.push([shot.seq, shot.rt, snap.tick, ackedSeq, Math.round(ex), Math.round(ey), Math.round(x), Math.round(shot.x0)]);
+      if (this.pairLog.length > 100) this.pairLog.shift();
       if (this.pairErrors.length > 200) this.pairErrors.shift();
       shot.x0 += ex;
       shot.y0 += ey;
@@ -89,13 +101,16 @@ export class OwnShots {
       shot.ox -= ex;
       shot.oy -= ey;
     }
-    // Fired here, not there (or gone within its first tick): it ends where it is drawn now.
-    for (const shot of waiting.slice(pairs)) shot.endAge = Math.min(shot.endAge, 1 + snap.tick - shot.rt);
-    for (const s of fresh) this.lastSid = Math.max(this.lastSid, s[0]);
-    // The server's copy is gone: the shot ended during this tick.
+    // Fired here but not there (or gone within its first tick): it ends where it is drawn now.
     for (const shot of this.list) {
+      if (shot.sid === null && !shot.abandoned && shot.seq <= ackedSeq - SLACK) {
+        shot.abandoned = true;
+        shot.endAge = Math.min(shot.endAge, 1 + snap.tick - shot.rt);
+      }
+      // The server's copy is gone: the shot ended during this tick.
       if (shot.sid !== null && !present.has(shot.sid)) shot.endAge = Math.min(shot.endAge, 1 + snap.tick - shot.rt);
     }
+    this.ackedSeq = ackedSeq;
   }
 
   /** True for a server shot of ours that is drawn as a prediction (so not drawn from snapshots). */

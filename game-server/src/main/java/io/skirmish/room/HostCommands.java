@@ -44,7 +44,7 @@ final class HostCommands {
             room.replaceSettings(before.apply(patch, room.games(), password));
             if (!room.settings().map().equals(before.map()) || !room.settings().game().equals(before.game())) {
                 room.replaceGame();
-                room.members().broadcast(Events.GAME_INFO, new RawJson(room.gameInfo()));
+                room.members().broadcast(Events.GAME_INFO, new RawJson(room.slot().info()));
             }
             room.changed();
             return RoomJson.withRoom(room.roomJson());

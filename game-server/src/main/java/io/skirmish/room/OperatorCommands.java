@@ -35,7 +35,7 @@ public final class OperatorCommands {
             }
             o.addProperty("tick", room.currentTick());
             o.addProperty("snapshotDivisor", room.snapshotDivisor());
-            o.add("game", JsonParser.parseString(room.gameInfo()));
+            o.add("game", JsonParser.parseString(room.slot().info()));
             return new RawJson(o.toString());
         });
     }

@@ -49,10 +49,7 @@ public final class Room implements Tickable {
     private final SeatCommands seatCommands = new SeatCommands(this);
     private final OperatorCommands operatorCommands = new OperatorCommands(this);
     private final long createdAtMillis;
-    /** The last snapshot the players were sent (the operator's live view). */
-    private volatile RawJson latestSnapshot;
-    /** The tick of {@link #latestSnapshot}; -1 before any (game thread). */
-    private long latestSnapshotTick = -1;
+    private final LiveView live = new LiveView();
     private volatile RoomSettings settings;
     private volatile boolean locked;
     private volatile boolean closed;
@@ -142,7 +139,7 @@ public final class Room implements Tickable {
 
     /** The last snapshot sent to the players (without the spectators' delay); null before any. */
     public RawJson latestSnapshot() {
-        return latestSnapshot;
+        return live.latest();
     }
 
     /** The operator's commands (the admin console): inspect, kick, lock, message, close. */
@@ -225,15 +222,10 @@ public final class Room implements Tickable {
             members.broadcast(Events.ROOM_UPDATE, new RawJson(roomJson().toString()));
         }
         long now = ticker.wallMillis();
-        fanout.maybeSend(tick, members.seats(), members.spectators(), () -> {
-            latestSnapshotTick = tick;
-            return latestSnapshot = RoomJson.snapshot(tick, now, rounds, slot, members.seatCount());
-        }, slot.frames(tick, now, rounds));
-        if (latestSnapshotTick < 0 || tick - latestSnapshotTick >= cfg.tickRate()) {
-            // Nobody took the JSON form lately (compact clients only): the operator's view, once a second.
-            latestSnapshotTick = tick;
-            latestSnapshot = RoomJson.snapshot(tick, now, rounds, slot, members.seatCount());
-        }
+        Supplier<RawJson> json = () -> RoomJson.snapshot(tick, now, rounds, slot, members.seatCount());
+        fanout.maybeSend(tick, members.seats(), members.spectators(), live.recording(tick, json),
+                slot.frames(tick, now, rounds));
+        live.refreshIfStale(tick, cfg.tickRate(), json);
         observer.ticked(this, tick, slot);
         tick++;
         long took = ticker.nanoTime() - begin;
@@ -328,10 +320,6 @@ public final class Room implements Tickable {
         return tick;
     }
 
-    String gameInfo() {
-        return slot.info();
-    }
-
     void changed() {
         dirty = true;
     }
@@ -404,20 +392,8 @@ public final class Room implements Tickable {
             slot.game().onRoundStart(round, endsAtMillis);
         }
 
-        @Override
-        public void roundTimeUp(int round) {
-            slot.game().onRoundEnd(round);
-            finishRound(slot.takeRoundResults());
-        }
-
-        @Override
-        public void backInLobby() {
-            members.seats().forEach(s -> s.ready = false);
-        }
-
-        @Override
-        public void changed() {
-            dirty = true;
-        }
+        @Override public void roundTimeUp(int round) { slot.game().onRoundEnd(round); finishRound(slot.takeRoundResults()); }
+        @Override public void backInLobby() { members.seats().forEach(s -> s.ready = false); }
+        @Override public void changed() { dirty = true; }
     }
 }

@@ -117,6 +117,10 @@ final class LoadBotsCommand implements Callable<Integer> {
             + "after its ramp, its warm-up included (default: ${DEFAULT-VALUE}).")
     private Duration stepDuration;
 
+    @Option(names = "--no-warmup-run", description = "Start the capacity search without its first, unjudged run "
+            + "of --start-players that warms both JVMs up.")
+    private boolean noWarmupRun;
+
     @Option(names = "--growth", defaultValue = "2", description = "Factor between capacity steps until one fails "
             + "(default: ${DEFAULT-VALUE}).")
     private double growth;
@@ -169,7 +173,7 @@ final class LoadBotsCommand implements Callable<Integer> {
             Report report;
             if (findCapacity) {
                 CapacitySearch.Outcome found = CapacitySearch.search(
-                        new CapacitySearch.Settings(startPlayers, maxPlayers, growth, precision),
+                        new CapacitySearch.Settings(startPlayers, maxPlayers, growth, precision, !noWarmupRun),
                         n -> step(config.withBots(n).withDuration(stepDuration), print), print);
                 report = found.report().withCapacity(found.capacity());
             } else {

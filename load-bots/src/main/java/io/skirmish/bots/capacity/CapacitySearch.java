@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  * the last passing and the first failing count until they are at most {@code precision} apart.
  * Each step is a whole run with its own warm-up ({@link StepRunner}), judged like any run. When
  * the failing step's bots themselves were the bottleneck (their event lag, or their CPU near the
- * cores they have) it says so: {@code limitedBy = bots}, not the server.
+ * cores they have) on latencies or rates alone, it says so: {@code limitedBy = bots} (or {@code machine} when
+ * the whole machine was overloaded), not the server.
  */
 public final class CapacitySearch {
     /** Past this share of its cores the bots' process is taken as saturated. */
@@ -31,8 +32,10 @@ public final class CapacitySearch {
      * @param maxPlayers the search's ceiling: passing it ends the search ({@code limitedBy = max-players})
      * @param growth the factor between steps until one fails (> 1)
      * @param precision how close the answer must be to the first failing count, in players; 0: a tenth of it
+     * @param warmupRun whether a first, unjudged run of {@code start} players warms both JVMs up, so that the
+     *     first step does not meet a cold server (a cold JIT alone can fail it)
      */
-    public record Settings(int start, int maxPlayers, double growth, int precision) {
+    public record Settings(int start, int maxPlayers, double growth, int precision, boolean warmupRun) {
         public Settings {
             if (start < 1 || maxPlayers < start || !(growth > 1) || precision < 0) {
                 throw new IllegalArgumentException(
@@ -56,6 +59,11 @@ public final class CapacitySearch {
         int pass = 0;
         Report.Step fail = null;
         int n = s.start();
+        if (s.warmupRun()) {
+            Report warm = runner.run(n);
+            out.accept("== warm-up run, " + n + " players, not judged: " + describe(step(n, warm)).replaceFirst(
+                    "^== step \\d+ players: (PASS|FAIL) \\| ", ""));
+        }
         while (true) {
             Report r = runner.run(n);
             firstReport = firstReport == null ? r : firstReport;
@@ -108,11 +116,19 @@ public final class CapacitySearch {
         return new Report.Step(players, r.verdict().pass(), r.verdict().reasons(), r.verdict().breached(),
                 p.snapshotAgeMs().p99(), p.inputAckMs().p99(), p.snapshotIntervalMs().p99(), p.snapshotRateHz().min(),
                 g.cpuPercent(), lag, botsLimited, r.server() == null ? null : r.server().cpuPercent(),
-                r.server() == null ? null : r.server().heapMb(), r.errors().total());
+                r.server() == null ? null : r.server().heapMb(), r.errors().total(), g.loadAverage(), g.cores());
     }
 
+    /** Latencies and rates are what a lagging generator distorts; refused joins and errors it does not make up. */
+    private static final java.util.Set<String> TIMING = java.util.Set.of(VerdictRules.SNAPSHOT_AGE,
+            VerdictRules.INPUT_ACK, VerdictRules.SNAPSHOT_RATE);
+
     private static String limitedBy(Report.Step fail) {
-        if (fail.botsLimited()) {
+        boolean timingOnly = TIMING.containsAll(fail.breached());
+        if (timingOnly && fail.botsLimited() && fail.machineLoad() > 2.0 * Math.max(1, fail.cores())) {
+            return "machine";
+        }
+        if (timingOnly && fail.botsLimited()) {
             return "bots";
         }
         return fail.breached().isEmpty() ? "unknown" : fail.breached().get(0);
@@ -120,7 +136,13 @@ public final class CapacitySearch {
 
     private static String reason(Report.Step fail) {
         String at = "at " + fail.players() + " players: " + String.join("; ", fail.reasons());
-        if (fail.botsLimited()) {
+        if ("machine".equals(limitedBy(fail))) {
+            return String.format(Locale.ROOT, "this machine was overloaded %s (load average %.1f on %d cores; the bots' "
+                    + "lag p99 %.1f ms at %.0f%% cpu: they waited for a core): measure on a quieter machine, or run "
+                    + "the bots elsewhere", at, fail.machineLoad(), fail.cores(), fail.botsLagP99Ms(),
+                    fail.botsCpuPercent());
+        }
+        if ("bots".equals(limitedBy(fail))) {
             return String.format(Locale.ROOT, "the bots' own process was the bottleneck %s (its lag p99 %.1f ms, cpu %.0f%%)"
                     + "; the server may take more: run the bots in more processes (--processes N) or on other "
                     + "machines", at, fail.botsLagP99Ms(), fail.botsCpuPercent());

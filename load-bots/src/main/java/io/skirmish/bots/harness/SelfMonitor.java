@@ -29,6 +29,7 @@ final class SelfMonitor {
     private long lastCpuNanos = startCpuNanos;
     private long lastNanos = startNanos;
     private long peakHeap;
+    private double peakLoad = -1;
 
     final Metric eventThreadLag = new Metric();
     final Metric laneLag = new Metric();
@@ -59,6 +60,7 @@ final class SelfMonitor {
     /** CPU use since the last call, in percent of one core; also tracks the heap's peak. */
     double sample() {
         peakHeap = Math.max(peakHeap, memory.getHeapMemoryUsage().getUsed());
+        peakLoad = Math.max(peakLoad, os.getSystemLoadAverage());
         long cpu = os.getProcessCpuTime();
         long now = System.nanoTime();
         double percent = percent(cpu - lastCpuNanos, now - lastNanos);
@@ -73,7 +75,7 @@ final class SelfMonitor {
         return new Report.Generator(
                 Math.round(percent(os.getProcessCpuTime() - startCpuNanos, System.nanoTime() - startNanos)),
                 Runtime.getRuntime().availableProcessors(), peakRssMb(), mb(peakHeap), threads.getPeakThreadCount(),
-                Latency.of(eventThreadLag.total()), Latency.of(laneLag.total()));
+                Latency.of(eventThreadLag.total()), Latency.of(laneLag.total()), Math.round(peakLoad * 10) / 10.0);
     }
 
     private static double percent(long cpuNanos, long wallNanos) {

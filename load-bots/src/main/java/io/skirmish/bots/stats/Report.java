@@ -97,9 +97,16 @@ public record Report(String startedAt, double seconds, Setup setup, Integer tick
      * @param cores the cores the process saw (summed over processes)
      * @param eventThreadLagMs how long a task waited for the socket.io client's shared event thread
      * @param laneLagMs how long a task waited for the bots' own event threads
+     * @param loadAverage the machine's highest one-minute load average during the run (-1 where unknown):
+     *     far above {@code cores}, every process on it waits for a core, the bots and the server alike
      */
     public record Generator(double cpuPercent, int cores, double peakRssMb, double peakHeapMb, int peakThreads,
-                            Latency eventThreadLagMs, Latency laneLagMs) {}
+                            Latency eventThreadLagMs, Latency laneLagMs, double loadAverage) {
+        /** Whether the machine had more than twice as much to run as it has cores. */
+        public boolean machineOverloaded() {
+            return cores > 0 && loadAverage > 2.0 * cores;
+        }
+    }
 
     /**
      * The server's process as its {@code /metrics} showed it over the measured window.
@@ -137,7 +144,8 @@ public record Report(String startedAt, double seconds, Setup setup, Integer tick
      * @param players the most players that met every threshold (0 if even the first step failed)
      * @param limitedBy what stopped the search: a threshold ({@code snapshot-age}, {@code input-ack},
      *     {@code snapshot-rate}, {@code joins}, {@code errors}), {@code bots} (the bots' own process was the
-     *     bottleneck, not the server) or {@code max-players} (the search's ceiling passed)
+     *     bottleneck, not the server), {@code machine} (the machine was overloaded: everything on it waited for
+     *     a core) or {@code max-players} (the search's ceiling passed)
      * @param reason the failing step's reasons, for a person
      */
     public record Capacity(int players, String limitedBy, String reason, List<Step> steps) {}
@@ -146,5 +154,5 @@ public record Report(String startedAt, double seconds, Setup setup, Integer tick
     public record Step(int players, boolean pass, List<String> reasons, List<String> breached, double snapshotAgeP99Ms,
                        double inputAckP99Ms, double snapshotIntervalP99Ms, double minSnapshotRateHz,
                        double botsCpuPercent, double botsLagP99Ms, boolean botsLimited, Double serverCpuPercent,
-                       Double serverHeapMb, long errors) {}
+                       Double serverHeapMb, long errors, double machineLoad, int cores) {}
 }

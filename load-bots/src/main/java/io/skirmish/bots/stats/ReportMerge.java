@@ -110,7 +110,8 @@ public final class ReportMerge {
                 shards.stream().mapToDouble(r -> r.generator().peakRssMb()).sum(),
                 shards.stream().mapToDouble(r -> r.generator().peakHeapMb()).sum(),
                 shards.stream().mapToInt(r -> r.generator().peakThreads()).sum(),
-                lat(shards, "eventThreadLag"), lat(shards, "laneLag"));
+                lat(shards, "eventThreadLag"), lat(shards, "laneLag"),
+                shards.stream().mapToDouble(r -> r.generator().loadAverage()).max().orElse(-1));
     }
 
     /** The same server seen by every shard: the first shard's view that has one. */

@@ -49,6 +49,12 @@ public final class VerdictRules {
         List<String> breached = misses.stream()
                 .sorted(Comparator.comparingDouble(Miss::ratio).reversed())
                 .map(Miss::name).distinct().toList();
+        Report.Generator g = r.generator();
+        if (g.machineOverloaded()) {
+            warnings.add(String.format(Locale.ROOT, "this machine was overloaded (load average %.1f on %d cores): "
+                    + "every process waited for a core, so the figures measure the machine as much as the server",
+                    g.loadAverage(), g.cores()));
+        }
         return new Verdict(misses.isEmpty(), misses.stream().map(Miss::reason).toList(), breached, warnings);
     }
 

@@ -180,11 +180,12 @@
       { label: 'bots lag p99 ms', values: steps.map(function (s) { return s.botsLagP99Ms; }), scale: 'lag', scaleLabel: 'ms' }
     ], { points: true, marks: [{ x: c.players, label: '' }] });
     table(main, ['players', 'verdict', 'age p99', 'input p99', 'min snap/s', 'server cpu', 'server heap', 'bots cpu',
-      'bots lag p99', 'errors', 'why'], steps.map(function (s) {
+      'bots lag p99', 'machine load', 'errors', 'why'], steps.map(function (s) {
       return [s.players, s.pass ? 'PASS' : 'FAIL', fmt(s.snapshotAgeP99Ms), fmt(s.inputAckP99Ms),
         fmt(s.minSnapshotRateHz), s.serverCpuPercent == null ? '-' : fmt(s.serverCpuPercent, 0) + '%',
         s.serverHeapMb == null ? '-' : fmt(s.serverHeapMb, 0) + ' MB', fmt(s.botsCpuPercent, 0) + '%',
-        fmt(s.botsLagP99Ms), s.errors, (s.botsLimited ? '(bots saturated) ' : '') + s.reasons.join('; ')];
+        fmt(s.botsLagP99Ms), fmt(s.machineLoad), s.errors,
+        (s.botsLimited ? '(bots saturated) ' : '') + s.reasons.join('; ')];
     }));
   }
 
@@ -256,7 +257,8 @@
     var gen = report.generator;
     main.appendChild(el('p', { 'class': 'muted' }, 'bots\' process: cpu ' + fmt(gen.cpuPercent, 0) + '% of '
       + gen.cores + ' cores, peak RSS ' + fmt(gen.peakRssMb, 0) + ' MB, event-thread lag p99 '
-      + fmt(gen.eventThreadLagMs.p99) + ' ms, lane lag p99 ' + fmt(gen.laneLagMs.p99) + ' ms'));
+      + fmt(gen.eventThreadLagMs.p99) + ' ms, lane lag p99 ' + fmt(gen.laneLagMs.p99) + ' ms; the machine\'s load '
+      + 'average peaked at ' + fmt(gen.loadAverage) + ' on ' + gen.cores + ' cores'));
   }
 
   try {

@@ -48,7 +48,7 @@ class CapacitySearchIT {
                     .withThresholds(new Thresholds(5_000, 5_000, new SnapshotRateFloor(0.5, false), 0));
             long started = System.nanoTime();
 
-            CapacitySearch.Outcome o = CapacitySearch.search(new CapacitySearch.Settings(3, 16, 2, PRECISION),
+            CapacitySearch.Outcome o = CapacitySearch.search(new CapacitySearch.Settings(3, 16, 2, PRECISION, true),
                     n -> LoadRun.run(base.withBots(n), line -> { }).report(), System.out::println);
 
             double seconds = (System.nanoTime() - started) / 1e9;

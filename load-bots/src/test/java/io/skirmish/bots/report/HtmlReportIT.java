@@ -29,11 +29,11 @@ class HtmlReportIT {
                     t * 100.0, t / 5, p, p, p, 60, t % 3 == 0 ? null : 40.0 + t, 100.0 + t, Map.of()));
         }
         List<Report.Step> steps = List.of(
-                new Report.Step(25, true, List.of(), List.of(), 20, 90, 40, 29.5, 50, 3, false, 30.0, 110.0, 0),
-                new Report.Step(50, true, List.of(), List.of(), 30, 110, 45, 29.1, 90, 5, false, 55.0, 130.0, 0),
+                new Report.Step(25, true, List.of(), List.of(), 20, 90, 40, 29.5, 50, 3, false, 30.0, 110.0, 0, 1.5, 2),
+                new Report.Step(50, true, List.of(), List.of(), 30, 110, 45, 29.1, 90, 5, false, 55.0, 130.0, 0, 1.5, 2),
                 new Report.Step(100, false, List.of("input-ack p99 180.0 ms > 150.0 ms </script><b>"),
-                        List.of("input-ack"), 60, 180, 60, 28.0, 150, 20, false, 95.0, 150.0, 0),
-                new Report.Step(75, true, List.of(), List.of(), 40, 140, 50, 29.0, 120, 9, false, 75.0, 140.0, 0));
+                        List.of("input-ack"), 60, 180, 60, 28.0, 150, 20, false, 95.0, 150.0, 0, 1.5, 2),
+                new Report.Step(75, true, List.of(), List.of(), 40, 140, 50, 29.0, 120, 9, false, 75.0, 140.0, 0, 1.5, 2));
         Report.RoleReport players = new Report.RoleReport(75, 75, 20000, L, L, L, L, L, new Report.Spread(29, 30, 31),
                 750, new Report.PerBotSecond(33000, 1500, 27, 20), 0, 0, 0);
         List<Report.RoomReport> rooms = List.of(
@@ -44,7 +44,7 @@ class HtmlReportIT {
         Report r = new Report("2026-12-02T00:00:00Z", 20, new Report.Setup("http://127.0.0.1:3000", 75, 0, "50.0/s",
                 "20s", "5s", "quick", "fight", 1, new Report.Limits(100, 150, "90.0%", 0)), 30, 30, players, null,
                 new Report.Warmup("5s", L, L, L, Report.Errors.of(Map.of())), new Report.Errors(1, Map.of("disconnect: <i>x</i>", 1L)),
-                new Report.Generator(120, 2, 300, 150, 200, L, L), new Report.ServerSide(75, 90, 140, 40, 75), slowest,
+                new Report.Generator(120, 2, 300, 150, 200, L, L, 1.5), new Report.ServerSide(75, 90, 140, 40, 75), slowest,
                 rooms, timeline, Map.of(), null,
                 new Report.Capacity(75, "input-ack", "at 100 players: input-ack p99 180.0 ms > 150.0 ms", steps),
                 new Verdict(true, List.of(), List.of(), List.of()));

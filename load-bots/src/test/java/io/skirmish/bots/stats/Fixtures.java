@@ -19,7 +19,7 @@ final class Fixtures {
     }
 
     static Report.Generator generator(Latency lag) {
-        return new Report.Generator(50, 2, 100, 50, 100, lag, NONE);
+        return new Report.Generator(50, 2, 100, 50, 100, lag, NONE, 1.0);
     }
 
     /** A judged-later report with the given players, errors and generator lag. */
