@@ -9,7 +9,7 @@ await runE2E('csp', async ({ pageA, base }) => {
   await pageA.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation',
-      (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`));
   });
   const res = await pageA.goto(`${base}/?name=Csp`);
   const h = res.headers();
