@@ -225,7 +225,8 @@ async function refreshLive() {
 let lastFrame = performance.now();
 function drawLive(now) {
   const d = state.detail;
-  if (state.view === 'room' && d?.room?.game?.map && lastSnapshot && renderer) {
+  // The live view draws with the arena's renderer; other games' rooms show their table only.
+  if (state.view === 'room' && d?.game === 'arena' && d?.room?.game?.map && lastSnapshot && renderer) {
     const names = new Map(d.room.players.map((p) => [p.id, p.name]));
     const shots = (lastSnapshot.shots || []).map(([id, x, y, vx, vy, owner]) => ({ id, x, y, vx, vy, owner }));
     renderer.draw({ players: lastSnapshot.players || [], shots, flashes: [], effects: [] },
@@ -322,6 +323,10 @@ function every(ms, fn) {
 }
 
 async function start() {
+  if (!document.body.dataset.session) {
+    showLogin(); // the server marks the page when this browser is logged in
+    return;
+  }
   try {
     await api('session');
   } catch {

@@ -67,6 +67,7 @@ function setPlaying(p) {
   state.playing = p && frames.length > 0;
   if (state.playing && state.index >= frames.length - 1) state.index = 0;
   $('play').textContent = state.playing ? 'Pause' : 'Play';
+  show();
 }
 
 function show() {
@@ -111,7 +112,7 @@ function frame(now) {
     }
   }
   const f = frames[state.index];
-  if (f && info.game.map) {
+  if (f && info.game.map && Array.isArray(f.players) && (header.game === 'arena' || header.game === 'default')) {
     const shots = (f.shots || []).map(([id, x, y, vx, vy, owner]) => ({ id, x, y, vx, vy, owner }));
     renderer.draw({ players: f.players || [], shots, flashes: [], effects: [] },
       { game: info.game, ownId: null, nameOf: (id) => names[id] ?? `#${id}`, frameMs: dt, now });

@@ -236,6 +236,6 @@ final class AdminApi {
     }
 
     static String gameOf(Room room) {
-        return "arena";
+        return room.settings().game();
     }
 }

@@ -92,7 +92,8 @@ public final class AdminConsole implements FullHttpRoutes, AutoCloseable {
             return api.handle(r, v == AdminAuth.Verdict.BEARER ? "bearer" : "console");
         }
         return switch (path) {
-            case "/admin", "/admin/" -> r.method().equals("GET") || r.method().equals("HEAD") ? done(page()) : null;
+            case "/admin", "/admin/" -> r.method().equals("GET") || r.method().equals("HEAD")
+                    ? done(page(auth.check(r) == AdminAuth.Verdict.COOKIE_SESSION)) : null;
             case "/admin/login" -> r.method().equals("POST") ? done(login(r)) : null;
             case "/admin/logout" -> r.method().equals("POST") ? done(logout(r)) : null;
             default -> null;
@@ -141,7 +142,11 @@ public final class AdminConsole implements FullHttpRoutes, AutoCloseable {
         return null;
     }
 
-    private Reply page() {
+    /**
+     * The console page; marked {@code data-session} when the request carries a valid login, so that
+     * the page shows the login form without first asking the API (and logging a 401).
+     */
+    private Reply page(boolean loggedIn) {
         byte[] p = page;
         if (p == null) {
             try (InputStream in = AdminConsole.class.getClassLoader().getResourceAsStream("public/admin/index.html")) {
@@ -151,6 +156,10 @@ public final class AdminConsole implements FullHttpRoutes, AutoCloseable {
                 return error(500, "cannot read the console page");
             }
             page = p;
+        }
+        if (loggedIn) {
+            p = new String(p, StandardCharsets.UTF_8).replace("<body>", "<body data-session=\"1\">")
+                    .getBytes(StandardCharsets.UTF_8);
         }
         return new Reply(200, "text/html; charset=utf-8", p, PAGE_HEADERS);
     }

@@ -1,7 +1,5 @@
 package io.skirmish.recorder;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import io.skirmish.game.Phase;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -14,16 +12,14 @@ import java.util.Map;
 
 /**
  * The binary form of {@link Rec}s: one tag byte, the tick and the phase, then the entry's fields.
- * A game's inputs are written as JSON (Gson; doubles round-trip exactly) of the class named by the
- * last {@link Rec.InputType}, so the codec keeps that class as state: one codec per stream.
+ * A game's inputs are written by the {@link InputCodec} of the class named by the last
+ * {@link Rec.InputType}, so the codec keeps that class as state: one codec per stream.
  */
 final class RecCodec {
     private static final int CREATE = 1, CHECKPOINT = 2, JOIN = 3, LEAVE = 4, ROUND_START = 5, ROUND_END = 6,
             STEP = 7, HASH = 8, NOTE = 9, FAILURE = 10, INPUT_TYPE = 11;
     static final int END = 0;
     private static final Phase[] PHASES = Phase.values();
-    /** Inputs may hold NaN or infinities (an absent optional number): written as such, read back leniently. */
-    private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().setLenient().create();
 
     private Class<?> inputType;
 
@@ -97,13 +93,14 @@ final class RecCodec {
         }
         out.writeShort(players);
         if (players == 0) return;
+        InputCodec codec = InputCodec.of(inputType);
         for (Map.Entry<Integer, ? extends List<?>> e : inputs.entrySet()) {
             List<?> list = e.getValue();
             if (list.isEmpty()) continue;
             out.writeInt(e.getKey());
             out.writeShort(list.size());
             for (Object in : list) {
-                out.writeUTF(GSON.toJson(in, inputType));
+                codec.write(out, in);
             }
         }
     }
@@ -160,8 +157,9 @@ final class RecCodec {
                     int id = in.readInt();
                     int n = in.readUnsignedShort();
                     List<Object> list = new ArrayList<>(n);
+                    InputCodec codec = InputCodec.of(inputType);
                     for (int k = 0; k < n; k++) {
-                        list.add(GSON.fromJson(in.readUTF(), inputType));
+                        list.add(codec.read(in));
                     }
                     inputs.put(id, list);
                 }

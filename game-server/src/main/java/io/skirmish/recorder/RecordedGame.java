@@ -1,5 +1,9 @@
 package io.skirmish.recorder;
 
+import io.skirmish.snapshot.CompactGame;
+import io.skirmish.snapshot.Frame;
+import io.skirmish.snapshot.PlayerFacts;
+
 import com.google.gson.JsonObject;
 import io.skirmish.game.Game;
 import io.skirmish.game.GameContext;
@@ -21,7 +25,7 @@ import java.util.Map;
  * Recorders#gameStarted}), just after {@link #onCreate}; what happens before (the creation, the
  * seated players joining a replacement game) is kept until then.
  */
-final class RecordedGame<I> implements Game<I> {
+final class RecordedGame<I> implements Game<I>, CompactGame {
     /** Records kept before the game knows its recorder; past this the game is not recorded at all. */
     private static final int MAX_PENDING = 4096;
 
@@ -213,5 +217,16 @@ final class RecordedGame<I> implements Game<I> {
         }
         if (e instanceof Error err) throw err;
         return (RuntimeException) e;
+    }
+
+    /** Compact snapshots read the game's state and change nothing: passed through, not recorded. */
+    @Override
+    public Frame.Body frameBody(PlayerFacts facts) {
+        return ((CompactGame) game).frameBody(facts);
+    }
+
+    @Override
+    public boolean hasCompactForm() {
+        return game instanceof CompactGame c && c.hasCompactForm();
     }
 }

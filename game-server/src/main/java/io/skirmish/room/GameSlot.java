@@ -100,7 +100,7 @@ final class GameSlot<I> implements GameContext, SnapshotWriter, RoomObserver.Gam
      * form's {@link #beginPlayer} writes.
      */
     Supplier<Frame> frames(long tick, long wallMillis, RoundCycle rounds) {
-        if (!(game instanceof CompactGame compact)) {
+        if (!(game instanceof CompactGame compact) || !compact.hasCompactForm()) {
             return null;
         }
         return () -> {

@@ -7,4 +7,9 @@ package io.skirmish.snapshot;
 public interface CompactGame {
     /** The game's part of the snapshot now, in the wire's integer units (game thread). */
     Frame.Body frameBody(PlayerFacts facts);
+
+    /** False for a wrapper (for example a recorder) around a game without a compact form. */
+    default boolean hasCompactForm() {
+        return true;
+    }
 }

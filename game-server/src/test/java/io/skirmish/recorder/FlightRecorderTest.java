@@ -59,6 +59,19 @@ class FlightRecorderTest {
     }
 
     @Test
+    void aTagRoomReplaysToo() throws Exception {
+        ManualRooms r = new ManualRooms(RoomConfig.defaults(), io.skirmish.tag.TagGame.TYPE.factory(),
+                io.skirmish.tag.TagGame.TYPE.maps(), new Recorders(RecorderConfig.defaults().withDir(dir)));
+        Recording rec = r.recording(playAMinute(r));
+        assertTrue(rec.records().stream().anyMatch(x -> x instanceof Rec.Step s && !s.inputs().isEmpty()));
+
+        Replayer.Result result = new Replayer(g -> io.skirmish.tag.TagGame.TYPE.factory()).replay(rec);
+
+        assertEquals(Replayer.Outcome.MATCH, result.outcome(), result.detail());
+        assertTrue(result.hashesChecked() >= 59, "hashes checked: " + result.hashesChecked());
+    }
+
+    @Test
     void aRingThatNoLongerHoldsTheCreationReplaysFromACheckpoint() throws Exception {
         ManualRooms r = new ManualRooms(RoomConfig.defaults(), ArenaGame.factory(), new Recorders(RecorderConfig.defaults()
                 .withDir(dir).withWindow(java.time.Duration.ofSeconds(20)).withCheckpointEvery(java.time.Duration.ofSeconds(5))));

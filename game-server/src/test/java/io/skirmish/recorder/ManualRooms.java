@@ -55,9 +55,10 @@ final class ManualRooms {
                 loop.remove(room);
             }
         };
-        manager = new RoomManager(cfg, recorders.wrap(GameCatalog.of(new GameType("arena", "Arena", maps, games))), ticker, RoomMetrics.NONE, scheduler,
+        GameCatalog catalog = GameCatalog.of(new GameType("arena", "Arena", maps, games));
+        manager = new RoomManager(cfg, recorders == null ? catalog : recorders.wrap(catalog), ticker, RoomMetrics.NONE, scheduler,
                 new JoinCodes(new SecureRandom()), RoomManager.GuessLimits.defaults());
-        manager.observe(recorders);
+        if (recorders != null) manager.observe(recorders);
     }
 
     void tick() {

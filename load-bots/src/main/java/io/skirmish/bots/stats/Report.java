@@ -61,7 +61,6 @@ public record Report(String startedAt, double seconds, Setup setup, Integer tick
     /** Over the joined bots; all zero when none joined. */
     public record Spread(double min, double mean, double max) {}
 
-    /** Bytes are the JSON text length of each Socket.IO packet. */
     /**
      * Traffic per bot per second, on the wire: WebSocket frames with their headers (see {@code Traffic}).
      * {@code kbpsIn}/{@code kbpsOut} are the same bytes in kilobits per second ({@code bytes * 8 / 1000}).

@@ -36,7 +36,7 @@
   // bands: shaded x ranges {from, to}; hlines: horizontal lines {y, label}.
   function chart(parent, title, xs, xLabel, series, opts) {
     opts = opts || {};
-    var box = el('div', { 'class': 'chart' });
+    var box = el('div', { 'class': 'chart' + (opts.wide ? ' wide' : '') });
     box.appendChild(el('h3', {}, title));
     parent.appendChild(box);
     var width = Math.max(320, Math.floor((main.clientWidth || 1000) / (opts.wide ? 1 : 2)) - 20);
@@ -55,6 +55,8 @@
     var hooks = { draw: [function (u) {
       var ctx = u.ctx;
       ctx.save();
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'alphabetic';
       (opts.bands || []).forEach(function (b) {
         var x0 = u.valToPos(b.from, 'x', true), x1 = u.valToPos(b.to, 'x', true);
         ctx.fillStyle = 'rgba(120,120,140,0.12)';
@@ -87,6 +89,7 @@
       });
       ctx.restore();
     }] };
+    if (opts.log) { scales.y = { distr: 3 }; }
     if (opts.yMin !== undefined) { scales.y = { range: function (u, min, max) { return [opts.yMin, Math.max(max, opts.yMax || 0) * 1.08 || 1]; } }; }
     new uPlot({ width: width, height: opts.height || 230, scales: scales, axes: axes, series: uSeries, hooks: hooks,
       legend: { live: false } }, [xs].concat(series.map(function (s) { return s.values; })), box);
@@ -163,11 +166,11 @@
     var steps = c.steps.slice().sort(function (a, b) { return a.players - b.players; });
     var xs = steps.map(function (s) { return s.players; });
     var lim = (report.setup || {}).thresholds || {};
-    chart(g, 'snapshot age and input -> ack p99 (ms)', xs, 'players', [
+    chart(g, 'p99 of snapshot age, input -> ack and snapshot interval (ms) against players', xs, 'players', [
       { label: 'snapshot age p99', values: steps.map(function (s) { return s.snapshotAgeP99Ms; }) },
       { label: 'input -> ack p99', values: steps.map(function (s) { return s.inputAckP99Ms; }) },
       { label: 'interval p99', values: steps.map(function (s) { return s.snapshotIntervalP99Ms; }) }
-    ], { wide: true, points: true, height: 300, yLabel: 'ms',
+    ], { wide: true, points: true, height: 300, yLabel: 'ms (log scale)', log: true,
       marks: [{ x: c.players, label: 'capacity ' + c.players }],
       hlines: [{ y: lim.maxP99AgeMs, label: 'age limit ' + lim.maxP99AgeMs + ' ms', color: COLORS[0] },
         { y: lim.maxP99InputMs, label: 'input limit ' + lim.maxP99InputMs + ' ms', color: COLORS[1] }] });
