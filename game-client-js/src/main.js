@@ -103,6 +103,8 @@ function startSession(ack, how) {
   renderer = rendererFor(app.module);
   renderer.resize();
   app.session = app.module.createSession(ack, clock, { firstSeq });
+  const help = document.querySelector('.hud-help');
+  if (help && app.module.help) help.textContent = app.module.help; // each game's own keys
   // A private room is re-entered by its code; quick play finds any public room again.
   app.how = ack.room.code && how.event === C2S.CREATE
     ? { event: C2S.JOIN, payload: { code: ack.room.code, name: how.payload.name } }

@@ -82,4 +82,12 @@ public interface Game<I> {
 
     /** The room is going away; release what the game holds. */
     default void onDispose() {}
+
+    /**
+     * The game this one decorates (a recorder, a profiler), or this game itself. Rooms look through
+     * decorators for optional capabilities of the real game, such as a compact snapshot form.
+     */
+    default Game<I> unwrap() {
+        return this;
+    }
 }

@@ -28,7 +28,7 @@ public final class Events {
     public static final String SNAPSHOT = "snapshot";
     public static final String ROOM_UPDATE = "room:update";
     public static final String GAME_EVENT = "game:event";
-    /** The join answer's {@code game} object again, when the host changed the map in the lobby. */
+    /** The join answer's {@code game} object again, when the host changed the game or map in the lobby. */
     public static final String GAME_INFO = "game:info";
     public static final String ROOM_KICKED = "room:kicked";
     public static final String ROOM_CLOSED = "room:closed";

@@ -60,6 +60,12 @@ final class RecordedGame<I> implements Game<I>, CompactGame {
         });
     }
 
+    /** The recorded game: rooms read optional capabilities (the compact snapshot form) from it. */
+    @Override
+    public Game<I> unwrap() {
+        return game.unwrap();
+    }
+
     @Override
     public void onCreate(GameContext ctx, long seed) {
         this.ctx = ctx;

@@ -18,6 +18,13 @@ import org.junit.jupiter.api.TestInfo;
  * 200 ms, max payload 1,000,000, connect timeout 1 s) on 127.0.0.1 and a free port for a test class.
  */
 abstract class ConformanceBase {
+    /**
+     * How soon a protocol violation must close a session that has joined its namespace: shorter than any
+     * timer that could close it instead (the 1 s connect timeout, which joining cancels anyway, and the
+     * heartbeat, which the helpers answer), so that a timeout cannot be mistaken for it.
+     */
+    static final java.time.Duration VIOLATION_CLOSE = java.time.Duration.ofMillis(900);
+
     static ConformanceServer server;
     static int port;
     static Polling polling;

@@ -47,35 +47,65 @@ class EngineCloseIT extends ConformanceBase {
         assertTrue(sawWaitingPoll);
     }
 
+    /*
+     * In the tests below the session has joined the main namespace first, so the 1 s connect timeout is
+     * cancelled, and the heartbeat is slow (5 s): only what the test sends can close it, and it must
+     * within VIOLATION_CLOSE. (Sessions in no namespace would be closed by the connect timeout anyway.)
+     */
+
     @Test
-    void aWebSocketCloseClosesTheConnection() {
-        Ws w = ws();
+    void aWebSocketClosePacketClosesAJoinedSession() {
+        Ws w = connected();
         w.send("1");
-        w.awaitClosed();
+        assertEquals(1000, w.awaitClosedWithin(VIOLATION_CLOSE).status(), "a normal closure");
     }
 
+    /**
+     * A client ping (the server pings in Engine.IO v4; only the upgrade probe may be a client ping), an
+     * open, an upgrade outside a probe, an unknown type, an empty frame: each closes the connection, as
+     * the reference server does.
+     */
     @Test
-    void invalidEnginePacketsCloseTheWebSocket() {
-        for (String bad : new String[] {"7", "x", "", "0", "5", "6probe"}) {
-            Ws w = ws();
+    void invalidEnginePacketsCloseAJoinedWebSocketSession() {
+        for (String bad : new String[] {"2", "2probe", "0", "0{}", "5", "7", "x", ""}) {
+            Ws w = connected();
             w.send(bad);
-            if (bad.equals("6probe")) {
-                // a noop with data is still a noop: harmless, the session goes on
-                w.send("40");
-                assertTrue(w.text().startsWith("40{"));
-                continue;
-            }
-            w.awaitClosed();
+            Ws.Closed c = w.awaitClosedWithin(VIOLATION_CLOSE);
+            assertEquals(1000, c.status(), "packet '" + bad + "'");
         }
     }
 
     @Test
-    void invalidEnginePacketsEndThePollingSession() {
-        for (String bad : new String[] {"7", "x", "3\u001e\u001e3", "bnot-base64!", "0"}) {
-            String sid = polling.open();
+    void aNoopWithDataIsHarmlessOnAJoinedSession() {
+        Ws w = connected();
+        w.send("6probe");
+        w.send("42[\"message\",1]");
+        assertEquals("42[\"message-back\",1]", w.text(), "the session goes on");
+    }
+
+    @Test
+    void invalidEnginePacketsEndAJoinedPollingSession() {
+        for (String bad : new String[] {"2", "0", "5", "7", "x", "3\u001e\u001e3", "bnot-base64!"}) {
+            String sid = joinedPolling();
             assertEquals(200, polling.send(sid, bad).status());
-            await().atMost(2, TimeUnit.SECONDS).until(() -> polling.poll(sid).status() == 400);
+            polling.awaitSessionEnd(sid, VIOLATION_CLOSE);
         }
+    }
+
+    @Test
+    void aPollingClosePacketEndsAJoinedSession() {
+        String sid = joinedPolling();
+        polling.push(sid, "1");
+        assertEquals(Polling.End.UNKNOWN_SESSION, polling.awaitSessionEnd(sid, VIOLATION_CLOSE));
+    }
+
+    /** A polling session that has joined the main namespace (its CONNECT answer and auth event read). */
+    private String joinedPolling() {
+        String sid = polling.open();
+        polling.push(sid, "40");
+        List<String> got = polling.receive(sid, 2);
+        assertTrue(got.get(0).startsWith("40{"), got.toString());
+        return sid;
     }
 
     @Test

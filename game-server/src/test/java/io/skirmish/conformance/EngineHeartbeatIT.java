@@ -77,18 +77,21 @@ class EngineHeartbeatIT extends ConformanceBase {
     @Test
     void aWebSocketSessionThatDoesNotAnswerThePingIsClosed() {
         Ws w = ws();
+        long opened = System.nanoTime();
         assertEquals("2", w.text());
         long pinged = System.nanoTime();
+        // How late this machine runs the server's timers now: the ping was due 300 ms after the open.
+        long lateMs = Math.max(0, (pinged - opened) / 1_000_000 - 300);
         w.awaitClosed();
         long ms = (System.nanoTime() - pinged) / 1_000_000;
-        assertTrue(ms >= 150 && ms < 2_000, "closed " + ms + " ms after the ping (timeout 200 ms)");
+        // Due 200 ms after the ping (EngineSessionTest pins that on a manual clock); here the bound is the
+        // next heartbeat: a close at or after interval + timeout (500 ms) would be one cycle late.
+        // (The ping may reach the client late, and the deadline counts from when it was due: hence the low
+        // lower bound; 0 would mean no pong timeout at all.)
+        assertTrue(ms >= 50 && ms < 450 + lateMs, "closed " + ms + " ms after the ping (timeout 200 ms; timers "
+                + lateMs + " ms late)");
     }
 
-    @Test
-    void aPingFromTheClientIsAProtocolError() {
-        // In Engine.IO v4 the server pings; the reference server closes on a client ping (other than a probe).
-        Ws w = ws();
-        w.send("2");
-        w.awaitClosed();
-    }
+    // A ping from the client is a protocol error: EngineCloseIT checks it on a joined session, with a slow
+    // heartbeat, so that only the ping can be what closes it.
 }

@@ -117,6 +117,44 @@ final class Polling {
         return out;
     }
 
+    /** How a polling session was seen to end. */
+    enum End {
+        /** A poll was answered with a close packet {@code 1}. */
+        CLOSE_PACKET,
+        /** A poll was refused: 400 with Engine.IO error 1, "Session ID unknown". */
+        UNKNOWN_SESSION
+    }
+
+    /**
+     * Polls until the server shows that it ended the session, within {@code bound} of this call: a close
+     * packet, or a 400 "Session ID unknown". Fails, naming the cause, on anything else: other packets
+     * (pings included: the session lived on), another status, an I/O error, or no answer within the bound.
+     */
+    End awaitSessionEnd(String sid, Duration bound) {
+        long begin = System.nanoTime();
+        HttpRequest req = HttpRequest.newBuilder(URI.create(base + "?EIO=4&transport=polling&sid=" + sid))
+                .timeout(bound).GET().build();
+        HttpResponse<String> r;
+        try {
+            r = http.send(req, HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new AssertionError("the session did not end within " + bound.toMillis() + " ms (poll timed out)", e);
+        } catch (IOException e) {
+            throw new AssertionError("the poll failed with an I/O error, not an end of session", e);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        long ms = (System.nanoTime() - begin) / 1_000_000;
+        if (r.statusCode() == 400 && JsonParser.parseString(r.body()).getAsJsonObject().get("code").getAsInt() == 1) {
+            return End.UNKNOWN_SESSION;
+        }
+        if (r.statusCode() == 200 && List.of(packets(r.body())).contains("1")) {
+            if (ms > bound.toMillis()) throw new AssertionError("closed after " + ms + " ms, over " + bound.toMillis());
+            return End.CLOSE_PACKET;
+        }
+        throw new AssertionError("the session did not end: " + r.statusCode() + " " + r.body());
+    }
+
     /** Packets of a polling payload. */
     static String[] packets(String payload) {
         return payload.split("\u001e", -1);

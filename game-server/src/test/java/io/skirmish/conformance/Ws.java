@@ -25,14 +25,17 @@ import java.util.concurrent.TimeUnit;
  * itself, for tests that outlive the ping timeout.
  */
 final class Ws implements WebSocket.Listener, AutoCloseable {
-    sealed interface Msg permits Text, Binary, Closed {}
+    sealed interface Msg permits Text, Binary, Closed, Failed {}
 
     record Text(String text) implements Msg {}
 
     record Binary(byte[] bytes) implements Msg {}
 
-    /** The server closed (status from its close frame) or the connection broke (status -1). */
+    /** The server closed the connection with a close frame: its status code and reason. */
     record Closed(int status, String reason) implements Msg {}
+
+    /** The connection broke without a close frame (a reset, an I/O error): not the same as a close. */
+    record Failed(Throwable error) implements Msg {}
 
     static final Duration WAIT = Duration.ofSeconds(5);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -164,13 +167,59 @@ final class Ws implements WebSocket.Listener, AutoCloseable {
         assertArrayEquals(b, binary());
     }
 
-    /** Waits for the end of the connection, skipping pings; fails on any other message. */
+    /**
+     * Waits for the server to close the connection with a close frame, skipping pings. Fails, naming
+     * the cause, on anything else: another message, a connection that broke without a close frame, or
+     * nothing within {@link #WAIT}.
+     */
     Closed awaitClosed() {
-        while (true) {
-            Msg m = next();
-            if (m instanceof Closed c) return c;
-            if (m instanceof Text t && t.text().equals("2")) continue;
-            return fail("expected the connection to close, got " + m);
+        return awaitClosedWithin(WAIT);
+    }
+
+    /**
+     * As {@link #awaitClosed()}, but the close frame must come within {@code bound} of this call: a
+     * bound shorter than any timer of the session shows that what the test did closed it, not a timeout.
+     */
+    Closed awaitClosedWithin(Duration bound) {
+        long begin = System.nanoTime();
+        Msg m = nextEnd(bound);
+        long ms = (System.nanoTime() - begin) / 1_000_000;
+        if (m instanceof Closed c) {
+            if (ms > bound.toMillis()) {
+                fail("the close frame came after " + ms + " ms, over the bound of " + bound.toMillis() + " ms");
+            }
+            return c;
+        }
+        if (m instanceof Failed f) {
+            throw new AssertionError("the connection broke without a close frame after " + ms + " ms", f.error());
+        }
+        return fail(m == null ? "not closed within " + bound.toMillis() + " ms" : "expected the connection to close, got " + m);
+    }
+
+    /**
+     * Waits for the end of the connection, whichever way it ends (a close frame or a broken connection),
+     * skipping pings; for a test where the client is still writing when the server gives up on it, so that
+     * a reset may come before the close frame is read. Fails on another message or on nothing within {@link #WAIT}.
+     */
+    Msg awaitEnd() {
+        Msg m = nextEnd(WAIT);
+        if (m instanceof Closed || m instanceof Failed) return m;
+        return fail(m == null ? "the connection did not end within " + WAIT : "expected the connection to end, got " + m);
+    }
+
+    /** The first message other than a ping within the bound (null when none came). */
+    private Msg nextEnd(Duration bound) {
+        long end = System.nanoTime() + bound.toNanos();
+        try {
+            while (true) {
+                long left = end - System.nanoTime();
+                // a little past the bound, so that a late close is reported as late rather than as missing
+                Msg m = inbox.poll(Math.max(0, left) + 2_000_000_000L, TimeUnit.NANOSECONDS);
+                if (m instanceof Text t && t.text().equals("2")) continue;
+                return m;
+            }
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -210,13 +259,16 @@ final class Ws implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        inbox.add(new Closed(statusCode, reason));
+        // 1006 is the JDK's word for "closed without a close frame": not a close frame
+        inbox.add(statusCode == 1006
+                ? new Failed(new java.io.IOException("closed without a close frame (1006)"))
+                : new Closed(statusCode, reason));
         return null;
     }
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
-        inbox.add(new Closed(-1, String.valueOf(error)));
+        inbox.add(new Failed(error));
     }
 
     @Override

@@ -48,6 +48,7 @@ class MetricsIT {
         assertTrue(m.series.keySet().stream().anyMatch(k -> k.startsWith("jvm_memory_used_bytes")));
         assertTrue(m.series.keySet().stream().anyMatch(k -> k.startsWith("jvm_gc_")));
         double p99 = m.quantile("skirmish_tick_duration_seconds", 0.99);
-        assertTrue(p99 > 0 && p99 < 1, "a plausible tick p99: " + p99);
+        // A tick must fit its budget (1/30 s at 30 Hz) with room to spare for the next one.
+        assertTrue(p99 > 0 && p99 <= 1.0 / 30, "tick p99 " + p99 + " s, over the 33 ms budget");
     }
 }

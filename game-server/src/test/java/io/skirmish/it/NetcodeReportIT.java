@@ -1,6 +1,8 @@
 package io.skirmish.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * against a real server on a free port, records every frame, and fails unless own-ship response,
  * jumps, corrections, interpolation delay and honoured hits meet their bounds. The report is
  * written to {@code game-server/target/e2e/netcode/report.md} (and {@code report.json}).
+ *
+ * <p>The figures are frame and tick timings, so they are not judged (the test is skipped, saying
+ * why) on a machine loaded past twice its cores, or when the server fell more than a second of
+ * ticks behind during the run; the report is still written.
  */
 class NetcodeReportIT {
     @RegisterExtension
@@ -22,8 +28,21 @@ class NetcodeReportIT {
 
     @Test
     void netcodeFeelsLocalAt150ms() throws Exception {
+        // Frame timing on a machine loaded past twice its cores measures the machine: not judged.
+        double load = loadAverage();
+        int cores = Runtime.getRuntime().availableProcessors();
+        assumeTrue(load <= 2.0 * cores, "machine overloaded (load average " + load + " on " + cores + " cores): netcode figures not judged");
         String output = NodeScript.run(5, "e2e/netcode.e2e.mjs", "--url", server.url(""), "--out", OUT.toString());
-        assertTrue(output.contains("PASS netcode e2e"), output);
         assertTrue(Files.readString(OUT.resolve("report.md")).contains("| bound |"), "the report is written");
+        assumeFalse(output.contains("NOT JUDGED"), output);
+        assertTrue(output.contains("PASS netcode e2e"), output);
+    }
+
+    private static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (Exception e) {
+            return 0; // not Linux: judge
+        }
     }
 }

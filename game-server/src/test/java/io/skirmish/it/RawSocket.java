@@ -15,8 +15,18 @@ import java.util.concurrent.TimeUnit;
  * the protocol badly on purpose. {@link #open(int)} does the Engine.IO open and Socket.IO CONNECT.
  */
 final class RawSocket implements AutoCloseable {
+    /** How a connection ended. */
+    sealed interface End permits CloseFrame, Broken {}
+
+    /** The server closed it with a close frame. */
+    record CloseFrame(int status, String reason) implements End {}
+
+    /** It broke without a close frame (a reset, a failed write): not the same as the server closing it. */
+    record Broken(Throwable error) implements End {}
+
     final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
-    final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    /** How the connection ended: set once, by the first of a close frame or an error. */
+    final CompletableFuture<End> end = new CompletableFuture<>();
     final WebSocket ws;
     /** A send failed: the server closed the connection under us. */
     volatile boolean sendFailed;
@@ -52,13 +62,16 @@ final class RawSocket implements AutoCloseable {
 
                             @Override
                             public CompletionStage<?> onClose(WebSocket w, int status, String reason) {
-                                closed.complete(status);
+                                // 1006 is the JDK's word for "closed without a close frame": not a close frame
+                                end.complete(status == 1006
+                                        ? new Broken(new java.io.IOException("closed without a close frame (1006)"))
+                                        : new CloseFrame(status, reason));
                                 return null;
                             }
 
                             @Override
                             public void onError(WebSocket w, Throwable error) {
-                                closed.complete(-1);
+                                end.complete(new Broken(error));
                             }
                         })
                 .get(10, TimeUnit.SECONDS);
@@ -112,20 +125,41 @@ final class RawSocket implements AutoCloseable {
     }
 
     /**
-     * True once the server closed the connection. The JDK client does not always report an abrupt
-     * close (no close frame) to its listener, so probe with a WebSocket ping frame: it fails on a
-     * dead connection.
+     * Waits for the server to close the connection with a close frame, and returns its status. Fails,
+     * naming the cause, when the connection broke without one or nothing came within {@code millis}.
      */
-    boolean isClosed() {
-        if (sendFailed || closed.isDone() || ws.isOutputClosed() || ws.isInputClosed()) {
-            return true;
+    int awaitServerClose(long millis) throws InterruptedException {
+        End e = awaitEnd(millis);
+        if (e instanceof CloseFrame f) return f.status();
+        throw new AssertionError("the connection broke without a close frame", ((Broken) e).error());
+    }
+
+    /**
+     * Waits for the end of the connection, however it came; fails when nothing came within {@code millis}
+     * (saying whether a WebSocket ping still goes through, that is whether the connection is still open).
+     */
+    End awaitEnd(long millis) throws InterruptedException {
+        try {
+            return end.get(millis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no close frame nor error within " + millis + " ms; the connection "
+                    + (pingGoesThrough() ? "is still open" : "is dead but the client was not told"));
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
         }
+    }
+
+    /** True while the connection is open: nothing ended it and a WebSocket ping frame goes through. */
+    boolean isOpen() {
+        return !sendFailed && !end.isDone() && !ws.isOutputClosed() && !ws.isInputClosed() && pingGoesThrough();
+    }
+
+    private boolean pingGoesThrough() {
         try {
             ws.sendPing(ByteBuffer.allocate(0)).get(2, TimeUnit.SECONDS);
-            return false;
-        } catch (Exception e) {
-            sendFailed = true;
             return true;
+        } catch (Exception e) {
+            return false;
         }
     }
 

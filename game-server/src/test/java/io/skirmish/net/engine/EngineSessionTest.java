@@ -146,8 +146,10 @@ class EngineSessionTest {
             assertEquals("2", nextText());
             receive(s, "3");
         }
-        advance(100);
-        assertTrue(s.isClosed());
+        advance(99);
+        assertFalse(s.isClosed(), "999 ms: not yet");
+        advance(1);
+        assertTrue(s.isClosed(), "the connect timeout is exactly 1 s");
     }
 
     @Test
