@@ -154,6 +154,22 @@ async function rejoin() {
   else endSession(`Could not get back into the room: ${errorText(ack?.error)}`);
 }
 
+/** Cluster drain: the room moved to another server; take the same seat there (same id, score and ship). */
+async function followMove(moveTo) {
+  const session = app.session;
+  app.state = 'reconnecting';
+  hud.setNotice('Moving to another server');
+  session.resetNet();
+  app.nextSeq = session.nextSeq;
+  const ack = (await conn.moveTo(moveTo.url))
+    ? await conn.request(C2S.REJOIN, { seatToken: session.you.seatToken, reservation: moveTo.reservation })
+    : null;
+  if (app.session !== session) return; // left meanwhile
+  hud.setNotice('');
+  if (ack?.ok) startSession(ack, app.how);
+  else endSession(`Could not follow the room to another server: ${errorText(ack?.error)}`);
+}
+
 function setUrlRoom(code) {
   const url = new URL(window.location.href);
   url.searchParams.delete('name');
@@ -216,8 +232,10 @@ conn.on(S2C.KICKED, ({ reason } = {}) => endSession(reason === 'operator'
 conn.on(S2C.CLOSED, ({ reason } = {}) =>
   endSession(reason === 'error' ? 'The room ended because of a server error.' : 'The room was closed by the server.'));
 conn.on(S2C.NOTICE, ({ text } = {}) => hud.setNotice(`Operator: ${String(text ?? '').slice(0, 200)}`));
-conn.on(S2C.SHUTDOWN, ({ drainMs } = {}) =>
-  hud.setNotice(`Server restarting${drainMs ? ` in ${Math.ceil(drainMs / 1000)} s` : ''}`));
+conn.on(S2C.SHUTDOWN, ({ drainMs, moveTo } = {}) => {
+  if (moveTo?.url && app.session?.you.seatToken) followMove(moveTo);
+  else hud.setNotice(`Server restarting${drainMs ? ` in ${Math.ceil(drainMs / 1000)} s` : ''}`);
+});
 conn.on(S2C.SERVER_ERROR, (err) => {
   serverErrors.count++;
   serverErrors.last = err?.code ?? '?';

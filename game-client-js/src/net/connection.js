@@ -35,6 +35,12 @@ export class Connection {
     // Compact snapshots (docs/protocol.md): stated at connect; each arrives as the `s` event and is
     // decoded here, in arrival order, into the snapshot object the rest of the client reads.
     this.snapshots = new SnapshotDecoder();
+    this.moving = false;
+    this.open(url);
+  }
+
+  /** Makes the socket.io socket for `url` (the page's origin when absent) and listens on it. */
+  open(url) {
     const options = {
       auth: { protocol: PROTOCOL_VERSION },
       autoConnect: false,
@@ -43,10 +49,21 @@ export class Connection {
       reconnectionDelay: 500,
       reconnectionDelayMax: 5000,
     };
-    this.socket = url ? io(url, options) : io(options);
+    this.url = url;
+    if (url) {
+      // A node behind a path-routing proxy (cluster: --public-url http://entry/n1) serves Socket.IO at
+      // /n1/socket.io/; a URL's path would otherwise be read as a Socket.IO namespace.
+      const u = new URL(url, globalThis.location?.href);
+      const prefix = u.pathname.replace(/\/+$/, '');
+      if (prefix) options.path = `${prefix}/socket.io/`;
+      this.socket = io(u.origin, options);
+    } else {
+      this.socket = io(options);
+    }
     this.socket.on('connect', () => {
       this.snapshots.reset(); // a new connection starts from a keyframe
-      const reconnected = this.everConnected;
+      // A move to another server (cluster) is not a reconnect: the caller repeats its own request there.
+      const reconnected = this.everConnected && !this.moving;
       this.everConnected = true;
       this.setStatus(Status.CONNECTED, '', { reconnected });
     });
@@ -67,6 +84,29 @@ export class Connection {
         return;
       }
       this.netsim.receive(() => this.dispatch(event, payload));
+    });
+  }
+
+  /**
+   * Cluster: moves this connection to another server (`moveTo.url` of a `MOVED` answer or of
+   * `server:shutdown`) without reloading the page. Resolves true once connected there.
+   */
+  moveTo(url, timeoutMs = REQUEST_TIMEOUT_MS) {
+    const old = this.socket;
+    this.moving = true;
+    old.offAny();
+    old.removeAllListeners();
+    old.disconnect();
+    this.open(url);
+    return new Promise((resolve) => {
+      const done = (ok) => {
+        clearTimeout(timer);
+        this.moving = false;
+        resolve(ok);
+      };
+      const timer = setTimeout(() => done(false), timeoutMs);
+      this.socket.once('connect', () => done(true));
+      this.socket.connect();
     });
   }
 
@@ -120,6 +160,19 @@ export class Connection {
    * server resolve as `{ok:false, error:{code: TIMEOUT | DISCONNECTED}}` like a server refusal.
    */
   request(event, payload, timeoutMs = REQUEST_TIMEOUT_MS) {
+    return this.requestOnce(event, payload, timeoutMs).then(async (ack) => {
+      // Cluster: the room is on another server. Go there and repeat the request with the reservation.
+      if (ack?.ok !== false || ack.error?.code !== 'MOVED' || !ack.moveTo?.url) return ack;
+      if (!(await this.moveTo(ack.moveTo.url, timeoutMs))) {
+        return failure(ClientErrorCode.DISCONNECTED, 'could not reach the server the room is on');
+      }
+      const again = ack.moveTo.reservation ? { ...payload, reservation: ack.moveTo.reservation } : payload;
+      return this.requestOnce(event, again, timeoutMs);
+    });
+  }
+
+  /** One request and its ack (or a TIMEOUT / DISCONNECTED failure). */
+  requestOnce(event, payload, timeoutMs) {
     if (!this.socket.connected) {
       return Promise.resolve(failure(ClientErrorCode.DISCONNECTED, 'not connected to the server'));
     }

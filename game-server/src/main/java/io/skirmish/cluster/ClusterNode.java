@@ -40,6 +40,8 @@ public final class ClusterNode implements AutoCloseable {
     private final CodePool codePool;
     private final ClusterRouter router;
     private final ScheduledExecutorService thread;
+    private final java.util.concurrent.ExecutorService handoffThread;
+    private final RoomHandoff handoff;
     /** Rooms published, by id, with their code (to remove their entries when they end). */
     private final Map<String, String> published = new ConcurrentHashMap<>();
     private volatile List<RoomEntry> clusterRooms = List.of();
@@ -61,6 +63,12 @@ public final class ClusterNode implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.handoffThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "cluster-handoff-" + cfg.nodeId());
+            t.setDaemon(true);
+            return t;
+        });
+        this.handoff = new RoomHandoff(this, redis, directory, rooms, metrics, handoffThread);
     }
 
     /**
@@ -101,6 +109,10 @@ public final class ClusterNode implements AutoCloseable {
         return rooms.rooms().stream().anyMatch(r -> ClusterRouter.isLocal(r, code));
     }
 
+    String defaultGame() {
+        return rooms.games().defaultGame().id();
+    }
+
     int localPlayers() {
         return rooms.playerCount();
     }
@@ -128,6 +140,22 @@ public final class ClusterNode implements AutoCloseable {
         }
         list.sort(Comparator.comparing(RoomSummary::id));
         return list;
+    }
+
+    /**
+     * Drain step: moves this node's rooms with players to other nodes (their players are told where to
+     * go). Call after the node stopped taking players; waits a few seconds at most. Returns how many
+     * rooms moved; the others drain here.
+     */
+    public int moveRooms(long drainMs) {
+        if (closed) return 0;
+        try {
+            // other nodes learn at once that this one takes no players
+            directory.heartbeat(publicUrl, rooms.playerCount(), rooms.roomCount(), false).get(1, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.debug("drain heartbeat failed: {}", e.toString());
+        }
+        return handoff.moveAll(drainMs);
     }
 
     /** One heartbeat (cluster thread): errors only mean Redis is away; the next one tries again. */
@@ -159,6 +187,7 @@ public final class ClusterNode implements AutoCloseable {
             if (r.isClosed()) continue;
             String code = r.code() == null ? "" : r.code();
             live.put(r.id(), code);
+            if (r.isFrozen()) continue; // moving to another node, which publishes it next
             RoomEntry e = new RoomEntry(r.id(), cfg.nodeId(), code, r.summary().phase(), r.occupancy(), 0,
                     r.settings().maxPlayers(), !r.isPrivate(), r.isLocked(),
                     r.settings().game() + "/" + r.settings().map());
@@ -194,6 +223,7 @@ public final class ClusterNode implements AutoCloseable {
         if (closed) return;
         closed = true;
         thread.shutdown();
+        handoffThread.shutdown();
         try {
             thread.awaitTermination(2, TimeUnit.SECONDS);
             if (redis.up()) {

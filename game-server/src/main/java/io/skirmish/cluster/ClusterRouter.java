@@ -52,8 +52,8 @@ final class ClusterRouter implements RequestRouter {
         if (reservation != null) {
             return arrive(reservation, here);
         }
-        if (req instanceof Request.QuickPlay) {
-            return quickplay(here);
+        if (req instanceof Request.QuickPlay q) {
+            return quickplay(q.game() != null ? q.game() : node.defaultGame(), here);
         }
         if (req instanceof Request.Join j) {
             return byCode(j.code(), true, here);
@@ -74,12 +74,12 @@ final class ClusterRouter implements RequestRouter {
                 .thenCompose(x -> servedHere(here));
     }
 
-    private CompletableFuture<RawJson> quickplay(Supplier<CompletableFuture<RawJson>> here) {
+    private CompletableFuture<RawJson> quickplay(String game, Supplier<CompletableFuture<RawJson>> here) {
         if (!node.redisUp()) {
             return unavailable();
         }
         return directory.rooms().thenCombine(directory.nodes(), (rooms, nodes) -> new View(rooms, nodes))
-                .thenCompose(view -> pickRoom(view, view.candidates(node.id()), 0, here))
+                .thenCompose(view -> pickRoom(view, view.candidates(node.id(), game), 0, here))
                 .exceptionallyCompose(this::clusterFailure);
     }
 
@@ -197,11 +197,14 @@ final class ClusterRouter implements RequestRouter {
 
     /** The directory as read for one decision. */
     record View(List<RoomEntry> rooms, List<NodeEntry> nodes) {
-        /** Public, unlocked rooms with a free seat on accepting nodes, fullest first (this node's first on a tie). */
-        List<RoomEntry> candidates(String self) {
+        /**
+         * Public, unlocked rooms of a game with a free seat on accepting nodes, fullest first (this
+         * node's first on a tie).
+         */
+        List<RoomEntry> candidates(String self, String game) {
             Map<String, NodeEntry> live = nodes.stream().collect(Collectors.toMap(NodeEntry::id, Function.identity()));
             return rooms.stream()
-                    .filter(r -> r.isPublic() && !r.locked() && r.free() > 0)
+                    .filter(r -> r.isPublic() && !r.locked() && r.free() > 0 && game.equals(r.game()))
                     .filter(r -> live.containsKey(r.node()) && live.get(r.node()).accepting())
                     .sorted(Comparator.comparingInt((RoomEntry r) -> r.taken() + r.pending()).reversed()
                             .thenComparing(r -> r.node().equals(self) ? 0 : 1)

@@ -23,6 +23,12 @@ final class DirectoryEntries {
         int free() {
             return capacity - taken - pending;
         }
+
+        /** The game the room runs ({@code map} holds "game/map"). */
+        String game() {
+            int slash = map.indexOf('/');
+            return slash < 0 ? "" : map.substring(0, slash);
+        }
     }
 
     static Map<String, String> hash(List<?> flat) {

@@ -56,7 +56,8 @@ final class RedisDirectory {
     }
 
     CompletableFuture<Void> unpublish(String roomId, String code) {
-        return redis.<Long>eval(Scripts.UNPUBLISH, ScriptOutputType.INTEGER, roomId, code == null ? "" : code)
+        return redis.<Long>eval(Scripts.UNPUBLISH, ScriptOutputType.INTEGER, roomId, code == null ? "" : code,
+                        cfg.nodeId())
                 .thenApply(x -> null);
     }
 

@@ -9,6 +9,8 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import java.time.Duration;
@@ -32,6 +34,9 @@ final class RedisLink implements AutoCloseable {
     private final RedisURI uri;
     private final ClusterMetrics metrics;
     private final AtomicReference<StatefulRedisConnection<String, String>> connection = new AtomicReference<>();
+    private final AtomicReference<StatefulRedisPubSubConnection<String, String>> pubsub = new AtomicReference<>();
+    private final java.util.Map<String, java.util.function.Consumer<String>> subscriptions =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean up;
 
     RedisLink(String uri, ClusterMetrics metrics) {
@@ -53,20 +58,56 @@ final class RedisLink implements AutoCloseable {
      * connection that failed, so the heartbeat calls this until one succeeds.
      */
     CompletableFuture<Void> ensureConnected() {
-        if (connection.get() != null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return client.connectAsync(StringCodec.UTF8, uri).toCompletableFuture()
-                .thenAccept(conn -> {
+        CompletableFuture<Void> commands = connection.get() != null ? CompletableFuture.completedFuture(null)
+                : client.connectAsync(StringCodec.UTF8, uri).toCompletableFuture().thenAccept(conn -> {
                     if (!connection.compareAndSet(null, conn)) {
                         conn.closeAsync();
                     } else {
                         log.info("connected to redis {}:{}", uri.getHost(), uri.getPort());
                     }
-                })
+                });
+        return commands.thenCompose(x -> subscriptions.isEmpty() || pubsub.get() != null
+                        ? CompletableFuture.completedFuture(null) : connectPubSub())
                 .whenComplete((r, e) -> {
                     if (e != null) setUp(false);
                 });
+    }
+
+    /** Messages on {@code channel} go to {@code handler} (on a Lettuce thread: hand them on, don't work there). */
+    void subscribe(String channel, java.util.function.Consumer<String> handler) {
+        subscriptions.put(channel, handler);
+    }
+
+    private CompletableFuture<Void> connectPubSub() {
+        return client.connectPubSubAsync(StringCodec.UTF8, uri).toCompletableFuture().thenCompose(conn -> {
+            if (!pubsub.compareAndSet(null, conn)) {
+                conn.closeAsync();
+                return CompletableFuture.completedFuture(null);
+            }
+            conn.addListener(new RedisPubSubAdapter<String, String>() {
+                @Override
+                public void message(String channel, String message) {
+                    java.util.function.Consumer<String> h = subscriptions.get(channel);
+                    if (h != null) h.accept(message);
+                }
+            });
+            // Lettuce subscribes again by itself after a reconnect.
+            return conn.async().subscribe(subscriptions.keySet().toArray(String[]::new)).toCompletableFuture()
+                    .thenApply(x -> null);
+        });
+    }
+
+    /** Publishes a message; the future gives how many subscribers got it. */
+    CompletableFuture<Long> publish(String channel, String message) {
+        StatefulRedisConnection<String, String> c = connection.get();
+        if (c == null) {
+            return failed(new IllegalStateException("not connected to redis"));
+        }
+        long begin = System.nanoTime();
+        return c.async().publish(channel, message).toCompletableFuture().whenComplete((r, e) -> {
+            metrics.redisCommand(System.nanoTime() - begin, e == null);
+            setUp(e == null);
+        });
     }
 
     /** True while the last command succeeded and the connection is open. */
@@ -118,6 +159,10 @@ final class RedisLink implements AutoCloseable {
         StatefulRedisConnection<String, String> c = connection.getAndSet(null);
         if (c != null) {
             c.close();
+        }
+        StatefulRedisPubSubConnection<String, String> p = pubsub.getAndSet(null);
+        if (p != null) {
+            p.close();
         }
         client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
         resources.shutdown(0, 1, java.util.concurrent.TimeUnit.SECONDS);

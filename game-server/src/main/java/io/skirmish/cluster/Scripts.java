@@ -68,9 +68,14 @@ final class Scripts {
             return 1
             """;
 
-    /** Removes a room's entry, its code and its reservations. ARGV: id code. */
+    /**
+     * Removes a room's entry, its code and its reservations, unless the entry is another node's now
+     * (the room moved there). ARGV: id code node.
+     */
     static final String UNPUBLISH = """
             local id, code = ARGV[1], ARGV[2]
+            local owner = redis.call('HGET', 'skirmish:room:' .. id, 'node')
+            if owner and owner ~= ARGV[3] then return 0 end
             redis.call('DEL', 'skirmish:room:' .. id, 'skirmish:room-resv:' .. id)
             redis.call('ZREM', 'skirmish:rooms', id)
             if code ~= '' and redis.call('GET', 'skirmish:code:' .. code) == id then

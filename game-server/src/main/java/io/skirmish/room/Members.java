@@ -92,4 +92,17 @@ final class Members {
             m.connection().send(event, payload);
         }
     }
+
+    /** A seat moved here from another server, with its id and token; not connected until its player rejoins. */
+    Seat adopt(int id, String name, String token, int inboxSize, long tick) {
+        Seat seat = new Seat(id, name, token, null, inboxSize);
+        seat.disconnectedAtTick = tick;
+        seats.put(id, seat);
+        nextPlayerId = Math.max(nextPlayerId, id + 1);
+        return seat;
+    }
+
+    void restoreNextPlayerId(int next) {
+        nextPlayerId = Math.max(nextPlayerId, next);
+    }
 }

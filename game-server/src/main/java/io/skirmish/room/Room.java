@@ -53,6 +53,8 @@ public final class Room implements Tickable {
     private volatile RoomSettings settings;
     private volatile boolean locked;
     private volatile boolean closed;
+    /** Being moved to another server (cluster drain): the room no longer steps, it only runs commands. */
+    private volatile boolean frozen;
     private volatile RoomSummary summary;
     /** Written on the game thread; read by network threads to decode inputs with the current game. */
     private volatile GameSlot<?> slot;
@@ -68,6 +70,12 @@ public final class Room implements Tickable {
 
     Room(String id, String code, RoomSettings settings, RoomConfig cfg, GameCatalog games, Ticker ticker,
          RoomMetrics metrics, Host host, JoinCodes ids, RoomObserver observer) {
+        this(id, code, settings, cfg, games, ticker, metrics, host, ids.newSeed(), observer);
+    }
+
+    /** A room with a given seed (one moved here from another server keeps its own). */
+    Room(String id, String code, RoomSettings settings, RoomConfig cfg, GameCatalog games, Ticker ticker,
+         RoomMetrics metrics, Host host, long seed, RoomObserver observer) {
         this.id = id;
         this.code = code;
         this.settings = settings;
@@ -77,7 +85,7 @@ public final class Room implements Tickable {
         this.metrics = metrics;
         this.host = host;
         this.observer = observer;
-        this.seed = ids.newSeed();
+        this.seed = seed;
         this.createdAtMillis = ticker.wallMillis();
         this.pacer = new InputPacer(cfg, metrics);
         this.fanout = new SnapshotFanout(id, cfg, ticker, metrics);
@@ -202,6 +210,10 @@ public final class Room implements Tickable {
 
     @Override
     public void tick() {
+        if (frozen) {
+            commands.runAll();
+            return;
+        }
         long begin = ticker.nanoTime();
         commands.runAll();
         rounds.advance(tick, roundSeconds());
@@ -283,7 +295,9 @@ public final class Room implements Tickable {
         } else {
             log.info("room {} room={} tick={} reason={}", lifecycle, id, tick, reason);
         }
-        members.broadcast(Events.ROOM_CLOSED, RoomJson.reason(reason));
+        if (!reason.equals(MOVED)) { // a moved room's members were told where it went
+            members.broadcast(Events.ROOM_CLOSED, RoomJson.reason(reason));
+        }
         for (Seat s : members.seats()) {
             host.tokenRevoked(s.token);
             s.removed = true;
@@ -296,6 +310,32 @@ public final class Room implements Tickable {
         }
         observer.closed(this, tick, reason);
         host.disposed(this);
+    }
+
+    // ---- moving to another server (cluster drain; see RoomMove) -------------------------------
+
+    static final String MOVED = "moved";
+
+    /** True while the room is being moved to another server. */
+    public boolean isFrozen() {
+        return frozen;
+    }
+
+    void freeze(boolean frozen) {
+        this.frozen = frozen;
+    }
+
+    /** The room now runs on another server: close it here without telling its members (they were told). */
+    void closeMoved() {
+        close(MOVED, MOVED, null);
+    }
+
+    void restoreTick(long tick) {
+        this.tick = tick;
+    }
+
+    Passwords.Hash password() {
+        return settings.password();
     }
 
     // ---- helpers for the room's parts (game thread) ------------------------------------------

@@ -299,6 +299,72 @@ public final class RoomManager implements Room.Host {
         return new RoomSettings(cfg.defaultCapacity(), seconds, type.id(), type.defaultMap(), true, null);
     }
 
+    // ---- moving rooms between servers (cluster drain; see RoomMove) ---------------------------
+
+    /**
+     * Freezes a room (it stops stepping, on its game thread) and gives its image, for
+     * {@link #adopt} on another server. {@link #unfreeze} if the move does not happen.
+     */
+    public CompletableFuture<RawJson> freeze(Room room) {
+        return room.submit(null, null, () -> RoomMove.export(room));
+    }
+
+    /** The seat tokens of a room's players. */
+    public List<String> seatTokens(Room room) {
+        List<String> tokens = new ArrayList<>();
+        byToken.forEach((token, r) -> {
+            if (r == room) tokens.add(token);
+        });
+        return tokens;
+    }
+
+    public void unfreeze(Room room) {
+        room.freeze(false);
+    }
+
+    /**
+     * The room runs on another server now: each connected player gets {@code event} with the payload
+     * {@code messageFor(seatToken)} gives (where to go), then the room closes here without a
+     * {@code room:closed}.
+     */
+    public CompletableFuture<RawJson> finishMove(Room room, String event, java.util.function.Function<String, RawJson> messageFor) {
+        return room.submit(null, null, () -> {
+            for (Seat s : room.members().seats()) {
+                Connection c = s.conn;
+                if (c != null) c.send(event, messageFor.apply(s.token));
+            }
+            room.closeMoved();
+            return RoomJson.OK;
+        });
+    }
+
+    /**
+     * Continues a room moved here from another server (its image from {@link #freeze}): same id, code,
+     * seats (players take them back with {@code room:rejoin}), round and game state.
+     *
+     * @throws IllegalArgumentException when the image is not valid or its id or code is taken here
+     */
+    public Room adopt(RawJson image) {
+        com.google.gson.JsonObject o = RoomMove.parse(image);
+        String id = o.get("id").getAsString();
+        String code = RoomMove.code(o);
+        Room room = new Room(id, code, RoomMove.settings(o), cfg, games, ticker, metrics, this,
+                o.get("seed").getAsLong(), observer);
+        java.util.List<String> tokens = RoomMove.restore(room, o);
+        if (byId.putIfAbsent(id, room) != null) {
+            throw new IllegalArgumentException("a room with that id runs here");
+        }
+        if (code != null && byCode.putIfAbsent(code, room) != null) {
+            byId.remove(id, room);
+            throw new IllegalArgumentException("a room with that code runs here");
+        }
+        tokens.forEach(t -> byToken.put(t, room));
+        metrics.roomLifecycle("adopted");
+        log.info("room adopted room={} private={} seats={}", id, room.isPrivate(), tokens.size());
+        scheduler.schedule(room);
+        return room;
+    }
+
     private Room newRoom(String code, RoomSettings settings) {
         return register(new Room(codes.newRoomId(), code, settings, cfg, games, ticker, metrics, this, codes, observer));
     }

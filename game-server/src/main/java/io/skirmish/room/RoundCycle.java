@@ -103,4 +103,19 @@ final class RoundCycle {
         phaseEndsAtMillis = durationTicks < 0 ? 0 : ticker.wallMillis() + durationTicks * 1000L / cfg.tickRate();
         hooks.changed();
     }
+
+    /** The cycle's state for a move to another server: phase, round and ticks left in the phase. */
+    com.google.gson.JsonObject save(long tick) {
+        com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+        o.addProperty("phase", phase.name());
+        o.addProperty("round", round);
+        o.addProperty("ticksLeft", phaseEndTick < 0 ? -1 : phaseEndTick - tick);
+        return o;
+    }
+
+    /** Continues a cycle saved with {@link #save} (on another server), at {@code tick}. */
+    void restore(com.google.gson.JsonObject o, long tick) {
+        round = o.get("round").getAsInt();
+        enter(Phase.valueOf(o.get("phase").getAsString()), (int) o.get("ticksLeft").getAsLong(), tick);
+    }
 }

@@ -255,13 +255,18 @@ public final class SkirmishServer implements AutoCloseable {
         if (closed) return;
         rooms.setAccepting(false);
         long drainMs = cfg.drainTimeout().toMillis();
+        ClusterNode c = cluster;
+        // Cluster: rooms with players move to other nodes first; their players are told where to go.
+        int moved = c != null ? c.moveRooms(drainMs) : 0;
+        long movesDeadline = System.nanoTime() + (moved > 0 ? TimeUnit.SECONDS.toNanos(2) : 0);
         JsonObject bye = new JsonObject();
         bye.addProperty("reason", "shutdown");
         bye.addProperty("drainMs", drainMs);
         endpoint.broadcast(Events.SERVER_SHUTDOWN, new RawJson(bye.toString()));
         log.info("draining: {} connections, up to {} ms", endpoint.connections(), drainMs);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drainMs);
-        while (endpoint.connections() > 0 && roundsRunning() && System.nanoTime() < deadline) {
+        while (endpoint.connections() > 0 && (roundsRunning() || System.nanoTime() < movesDeadline)
+                && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(50); // production wait for clients to leave, not a test synchronisation
             } catch (InterruptedException e) {

@@ -26,7 +26,7 @@ class ClusterIT {
     static void start() throws Exception {
         cluster = new ClusterFixture(3);
         // every node has heartbeated once: each sees the others
-        await().atMost(Duration.ofSeconds(10)).until(() -> cluster.nodes.stream()
+        await().atMost(Duration.ofSeconds(30)).until(() -> cluster.nodes.stream()
                 .allMatch(n -> cluster.metricsOf(n).contains("skirmish_cluster_nodes 3.0")));
     }
 
@@ -133,6 +133,18 @@ class ClusterIT {
             }
         } finally {
             hosts.forEach(ClusterClient::close);
+        }
+    }
+
+    @Test
+    void quickPlayForAGameIsNeverSentToARoomOfAnother() throws Exception {
+        try (ClusterClient arena = new ClusterClient(cluster.port(0));
+             ClusterClient tag = new ClusterClient(cluster.port(1))) {
+            JsonObject a = arena.call("room:quickplay", "{\"name\":\"arena\",\"game\":\"arena\"}");
+            assertTrue(a.get("ok").getAsBoolean(), a.toString());
+            JsonObject t = tag.call("room:quickplay", "{\"name\":\"tagger\",\"game\":\"tag\"}");
+            assertTrue(t.get("ok").getAsBoolean(), t.toString());
+            assertEquals("tag", t.getAsJsonObject("room").get("game").getAsString());
         }
     }
 
