@@ -2,7 +2,9 @@ package io.skirmish;
 
 import io.skirmish.cluster.ClusterConfig;
 import io.skirmish.net.EventBudget;
+import io.skirmish.net.MetricsAccess;
 import io.skirmish.net.NetConfig;
+import io.skirmish.net.NetLimits;
 import io.skirmish.room.RoomConfig;
 import io.skirmish.game.GameCatalog;
 import io.skirmish.server.BuiltInGames;
@@ -87,6 +89,47 @@ public final class Main implements Callable<Integer> {
             description = "Browser origins allowed besides this server's own and localhost (comma-separated; * for any).")
     List<String> allowedOrigins;
 
+    @Option(names = "--request-timeout", defaultValue = "${env:SKIRMISH_REQUEST_TIMEOUT:-10000}",
+            description = "Each HTTP request must arrive whole within this many ms of its first byte.")
+    int requestTimeout;
+
+    @Option(names = "--max-tcp-per-address", defaultValue = "${env:SKIRMISH_MAX_TCP_PER_ADDRESS:-1024}",
+            description = "Open TCP connections from one client address (closed at accept beyond).")
+    int maxTcpPerAddress;
+
+    @Option(names = "--max-pending-handshakes", defaultValue = "${env:SKIRMISH_MAX_PENDING_HANDSHAKES:-2048}",
+            description = "Sessions not yet connected to a namespace, in total.")
+    int maxPendingHandshakes;
+
+    @Option(names = "--max-pending-handshakes-per-address",
+            defaultValue = "${env:SKIRMISH_MAX_PENDING_HANDSHAKES_PER_ADDRESS:-256}",
+            description = "Sessions not yet connected to a namespace, from one client address.")
+    int maxPendingHandshakesPerAddress;
+
+    @Option(names = "--max-rooms-per-connection", defaultValue = "${env:SKIRMISH_MAX_ROOMS_PER_CONNECTION:-3}",
+            description = "Live rooms one connection may have created.")
+    int maxRoomsPerConnection;
+
+    @Option(names = "--max-rooms-per-address", defaultValue = "${env:SKIRMISH_MAX_ROOMS_PER_ADDRESS:-100}",
+            description = "Live rooms created from one client address.")
+    int maxRoomsPerAddress;
+
+    @Option(names = "--password-changes-per-minute", defaultValue = "${env:SKIRMISH_PASSWORD_CHANGES_PER_MINUTE:-10}",
+            description = "Room password changes one connection may make a minute.")
+    int passwordChangesPerMinute;
+
+    @Option(names = "--metrics-host", defaultValue = "${env:SKIRMISH_METRICS_HOST:-127.0.0.1}",
+            description = "Address of the separate /metrics listener (with --metrics-port).")
+    String metricsHost;
+
+    @Option(names = "--metrics-port", defaultValue = "${env:SKIRMISH_METRICS_PORT:--1}",
+            description = "Serve /metrics on this port only (0: a free port; -1: on the game port).")
+    int metricsPort;
+
+    @Option(names = "--metrics-token", defaultValue = "${env:SKIRMISH_METRICS_TOKEN}",
+            description = "Require 'Authorization: Bearer TOKEN' on /metrics.")
+    String metricsToken;
+
     @Option(names = "--admin-token", defaultValue = "${env:SKIRMISH_ADMIN_TOKEN}",
             description = "Token of the operator's console at /admin (default: generated at start and logged once).")
     String adminToken;
@@ -139,7 +182,13 @@ public final class Main implements Callable<Integer> {
                 .withEventLimits(new EventBudget.Limits(eventsPerSecond, 2 * eventsPerSecond, budget.throttleAfter(),
                         budget.disconnectAfter(), budget.windowMillis()))
                 .withAllowedOrigins(allowedOrigins == null ? List.of()
-                        : allowedOrigins.stream().filter(o -> !o.isBlank()).toList());
+                        : allowedOrigins.stream().filter(o -> !o.isBlank()).toList())
+                .withLimits(NetLimits.defaults().withRequestTimeoutMs(requestTimeout)
+                        .withMaxTcpPerAddress(maxTcpPerAddress)
+                        .withPendingHandshakes(maxPendingHandshakes, maxPendingHandshakesPerAddress)
+                        .withRooms(maxRoomsPerConnection, maxRoomsPerAddress)
+                        .withPasswordChangesPerMinute(passwordChangesPerMinute))
+                .withMetricsAccess(new MetricsAccess(metricsHost, metricsPort, metricsToken));
         ServerConfig cfg = defaults.withNet(net).withRooms(rooms).withDrainTimeout(Duration.ofSeconds(drainTimeout))
                 .withAdmin(defaults.admin().withToken(adminToken).withRecorder(defaults.admin().recorder()
                         .withDir(recordingsDir).withWindow(Duration.ofMinutes(Math.max(1, recorderMinutes)))));

@@ -13,6 +13,7 @@ import io.skirmish.protocol.Request;
 import io.skirmish.protocol.RequestDecoder;
 import io.skirmish.room.JoinResult;
 import io.skirmish.room.Membership;
+import io.skirmish.room.Passwords;
 import io.skirmish.room.RawJson;
 import io.skirmish.room.RoomManager;
 import java.util.Set;
@@ -44,12 +45,24 @@ public final class GameEndpoint {
     private final Ticker ticker;
     private final NetMetrics metrics;
     private final ConcurrentHashMap<UUID, Session> sessions = new ConcurrentHashMap<>();
+    private final NetLimits limits;
+    private final PasswordWork hashing;
+    private final RoomQuota quota;
     private volatile RequestRouter router = RequestRouter.LOCAL;
 
     public GameEndpoint(RoomManager rooms, Ticker ticker, NetMetrics metrics) {
+        this(rooms, ticker, metrics, NetLimits.defaults());
+    }
+
+    public GameEndpoint(RoomManager rooms, Ticker ticker, NetMetrics metrics, NetLimits limits) {
         this.rooms = rooms;
         this.ticker = ticker;
         this.metrics = metrics;
+        this.limits = limits;
+        this.hashing = new PasswordWork(limits.hashThreads(), limits.hashQueue(), metrics);
+        this.quota = new RoomQuota(limits.maxRoomsPerConnection(), limits.maxRoomsPerAddress(), metrics);
+        metrics.gauge("skirmish_rooms_created_live", "Live rooms counted against the per-connection and per-address caps",
+                quota::live);
     }
 
     /** Registers the listeners; call before the server starts. */
@@ -57,7 +70,7 @@ public final class GameEndpoint {
         // The protocol version is checked on CONNECT, before the client is in the namespace.
         server.getNamespace("").addAuthTokenListener((auth, client) -> ProtocolVersion.check(auth, client, metrics));
         server.addConnectListener(client -> {
-            sessions.put(client.getSessionId(), new Session(client, metrics));
+            sessions.put(client.getSessionId(), new Session(client, metrics, limits.passwordChangesPerMinute()));
             metrics.connectionOpened();
         });
         server.addDisconnectListener(client -> {
@@ -67,6 +80,7 @@ public final class GameEndpoint {
             }
             metrics.connectionClosed();
             s.closed = true;
+            quota.forget(s);
             Membership m = s.membership;
             if (m != null && m.active()) {
                 m.disconnected();
@@ -172,13 +186,13 @@ public final class GameEndpoint {
             return joining(s, () -> rooms.quickplay(s, q.name(), q.game()));
         }
         if (req instanceof Request.Create c) {
-            return joining(s, () -> rooms.create(s, c.name(), c.settings()));
+            return create(s, c);
         }
         if (req instanceof Request.Join j) {
-            return joining(s, () -> rooms.join(s, j.code(), j.name(), j.password()));
+            return joining(s, hashed(j.password(), () -> rooms.join(s, j.code(), j.name(), j.password())));
         }
         if (req instanceof Request.Spectate sp) {
-            return joining(s, () -> rooms.spectate(s, sp.code(), sp.password()));
+            return joining(s, hashed(sp.password(), () -> rooms.spectate(s, sp.code(), sp.password())));
         }
         if (req instanceof Request.Rejoin r) {
             return joining(s, () -> rooms.rejoin(s, r.seatToken()));
@@ -195,7 +209,7 @@ public final class GameEndpoint {
             return m.ready(r.ready());
         }
         if (req instanceof Request.Settings st) {
-            return m.settings(st.patch());
+            return changeSettings(s, m, st.patch());
         }
         if (req instanceof Request.Start) {
             return m.start();
@@ -210,6 +224,47 @@ public final class GameEndpoint {
             return m.transferHost(t.playerId());
         }
         throw new ProtocolException(ErrorCode.BAD_REQUEST, "not a request");
+    }
+
+    /** A request that carries a password runs on the hashing pool (PBKDF2 is slow); others where they are. */
+    private <T> Supplier<CompletableFuture<T>> hashed(String password, Supplier<CompletableFuture<T>> work) {
+        return password == null || password.isEmpty() ? work : () -> hashing.submit(work);
+    }
+
+    /** {@code room:create}, within the caps on live rooms per connection and per address. */
+    private CompletableFuture<RawJson> create(Session s, Request.Create c) {
+        String[] why = new String[1];
+        RoomQuota.Slot slot = quota.admit(s, s.address(), why);
+        if (slot == null) {
+            throw new ProtocolException(ErrorCode.RATE_LIMITED, why[0]);
+        }
+        Supplier<CompletableFuture<JoinResult>> create = hashed(c.settings().password(),
+                () -> rooms.create(s, c.name(), c.settings()));
+        try {
+            return joining(s, () -> create.get().whenComplete((r, err) -> {
+                if (err != null) quota.failed(slot);
+                else quota.created(slot, r.membership().room());
+            }));
+        } catch (RuntimeException e) {
+            quota.failed(slot);
+            throw e;
+        }
+    }
+
+    /** A host's settings change: a new password is rate-limited and hashed on the hashing pool, never on the game thread. */
+    private CompletableFuture<RawJson> changeSettings(Session s, Membership m, Request.SettingsPatch patch) {
+        String pw = patch.password();
+        if (pw == null) {
+            return m.settings(patch, null);
+        }
+        if (!s.passwordRate.tryChange(ticker.nanoTime())) {
+            metrics.limitHit("password_rate");
+            throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many password changes; wait a minute");
+        }
+        if (pw.isEmpty()) {
+            return m.settings(patch, null);
+        }
+        return hashing.submit(() -> m.settings(patch, Passwords.hash(pw)));
     }
 
     /**

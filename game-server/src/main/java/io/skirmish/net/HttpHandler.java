@@ -27,11 +27,13 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     private final String socketIoPath;
     private final HttpRoutes routes;
     private final StaticFiles files;
+    private final MetricsAccess metricsAccess;
 
-    HttpHandler(String socketIoPath, HttpRoutes routes, StaticFiles files) {
+    HttpHandler(String socketIoPath, HttpRoutes routes, StaticFiles files, MetricsAccess metricsAccess) {
         this.socketIoPath = socketIoPath;
         this.routes = routes;
         this.files = files;
+        this.metricsAccess = metricsAccess;
     }
 
     @Override
@@ -51,10 +53,40 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
             return; // the admin console's routes (see FullHttpRoutes)
         }
         try {
+            if (path.equals(METRICS)) {
+                HttpRoutes.Response refused = metricsRefusal(req);
+                if (refused != null) {
+                    respond(ctx, req, refused);
+                    return;
+                }
+            }
             respond(ctx, req, route(req.method(), path, qs));
         } finally {
             ReferenceCountUtil.release(req);
         }
+    }
+
+    static final String METRICS = "/metrics";
+
+    /**
+     * The client page's policy: scripts, styles and connections only from this origin (Socket.IO
+     * included: {@code 'self'} covers ws: and wss: to the same host), no inline script, no plugins,
+     * no framing by anyone. Sent on every response of this handler (the page and everything else).
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    /** {@code /metrics} on the game port: 404 when it is served elsewhere, 401 without the token when one is set. */
+    private HttpRoutes.Response metricsRefusal(FullHttpRequest req) {
+        if (metricsAccess.separate()) {
+            return HttpRoutes.Response.text(404, "text/plain; charset=utf-8", "not found\n");
+        }
+        if (!metricsAccess.authorizes(req.headers().get(HttpHeaderNames.AUTHORIZATION))) {
+            return new HttpRoutes.Response(401, "text/plain; charset=utf-8",
+                    "unauthorized\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return null;
     }
 
     private HttpRoutes.Response route(HttpMethod method, String path, QueryStringDecoder qs) {
@@ -79,6 +111,12 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
         res.headers().set(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
         res.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
         res.headers().set("X-Content-Type-Options", "nosniff");
+        res.headers().set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        res.headers().set("X-Frame-Options", "DENY");
+        res.headers().set("Referrer-Policy", "no-referrer");
+        if (r.status() == 401) {
+            res.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"metrics\"");
+        }
         boolean keepAlive = HttpUtil.isKeepAlive(req);
         if (keepAlive) {
             res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);

@@ -2,44 +2,19 @@ package io.skirmish.net;
 
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.timeout.IdleStateEvent;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Closes connections that hold a socket without using it: one that has not sent a complete HTTP
- * request within {@code firstRequestMs} of connecting (a silent or half-sent connection), and, with
- * an {@code IdleStateHandler} in front, one with no traffic either way for its idle time (a
- * forgotten keep-alive connection; WebSockets are kept busy by the heartbeat). One instance per
- * connection.
+ * With an {@code IdleStateHandler} in front, closes a connection with no traffic either way for its
+ * idle time (a forgotten keep-alive connection; WebSockets are kept busy by the heartbeat). Slow or
+ * half-sent requests are {@link RequestDeadline}'s. Sharable.
  */
+@io.netty.channel.ChannelHandler.Sharable
 final class IdleConnections extends ChannelDuplexHandler {
-    private final long firstRequestMs;
     private final NetMetrics metrics;
-    private ScheduledFuture<?> firstRequest;
 
-    IdleConnections(long firstRequestMs, NetMetrics metrics) {
-        this.firstRequestMs = firstRequestMs;
+    IdleConnections(NetMetrics metrics) {
         this.metrics = metrics;
-    }
-
-    @Override
-    public void channelActive(ChannelHandlerContext ctx) {
-        firstRequest = ctx.executor().schedule(() -> {
-            metrics.rejected("transport", "idle");
-            ctx.close();
-        }, firstRequestMs, TimeUnit.MILLISECONDS);
-        ctx.fireChannelActive();
-    }
-
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (firstRequest != null && msg instanceof FullHttpRequest) {
-            firstRequest.cancel(false);
-            firstRequest = null;
-        }
-        ctx.fireChannelRead(msg);
     }
 
     @Override
@@ -50,13 +25,5 @@ final class IdleConnections extends ChannelDuplexHandler {
             return;
         }
         ctx.fireUserEventTriggered(evt);
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-        if (firstRequest != null) {
-            firstRequest.cancel(false);
-        }
-        ctx.fireChannelInactive();
     }
 }

@@ -21,4 +21,17 @@ public record MetricsAccess(String host, int port, String token) {
     public boolean separate() {
         return port >= 0;
     }
+
+    /** Whether an {@code Authorization} header value may read the metrics (compared in constant time). */
+    public boolean authorizes(String authorization) {
+        if (token == null) {
+            return true;
+        }
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return false;
+        }
+        return java.security.MessageDigest.isEqual(
+                authorization.substring(7).trim().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
 }

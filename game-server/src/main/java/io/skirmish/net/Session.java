@@ -23,8 +23,11 @@ final class Session implements Connection {
 
     /** Asked for compact snapshots at connect (protocol version 2). */
     private final boolean compact;
+    /** Password changes of this connection, rate-limited. */
+    final PasswordRate passwordRate;
 
-    Session(SocketIOClient client, NetMetrics metrics) {
+    Session(SocketIOClient client, NetMetrics metrics, int passwordChangesPerMinute) {
+        this.passwordRate = new PasswordRate(passwordChangesPerMinute);
         this.client = client;
         this.compact = ProtocolVersion.compact(client);
         this.metrics = metrics;

@@ -38,8 +38,6 @@ import org.slf4j.LoggerFactory;
 public final class SocketServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SocketServer.class);
     static final String SOCKET_IO_PATH = "/socket.io";
-    /** A connection must have sent a whole HTTP request this soon after connecting (as netty-socketio did). */
-    static final long FIRST_REQUEST_MS = 5_000;
     /** A connection with no traffic either way this long is closed (WebSockets have the heartbeat). */
     static final int IDLE_SECONDS = 120;
 
@@ -47,6 +45,7 @@ public final class SocketServer implements AutoCloseable {
     private final ConnectionLimits limits;
     private final PacketGuard guard;
     private int port = -1;
+    private final EngineChannelInitializer pipeline;
 
     /**
      * @param setup registers the namespaces and listeners (called before the server starts)
@@ -90,7 +89,7 @@ public final class SocketServer implements AutoCloseable {
         c.setSocketConfig(sc);
         server = new EngineServer(c);
         limits = new ConnectionLimits(cfg.maxConnections(), cfg.maxConnectionsPerAddress());
-        HttpHandler http = new HttpHandler(SOCKET_IO_PATH, routes, new StaticFiles(cfg.staticDir()));
+        HttpHandler http = new HttpHandler(SOCKET_IO_PATH, routes, new StaticFiles(cfg.staticDir()), cfg.metricsAccess());
         HandshakeGate gate = new HandshakeGate(new OriginPolicy(cfg.allowedOrigins()), limits, cfg.limits(), metrics);
         guard = new PacketGuard(ticker, cfg.events(), knownEvents, new PacketGuard.Listener() {
             @Override
@@ -112,12 +111,21 @@ public final class SocketServer implements AutoCloseable {
                 metrics.unknownEvent();
             }
         });
+        TcpLimit tcpLimit = new TcpLimit(cfg.limits().maxTcpPerAddress(), metrics);
+        StrictHttp strictHttp = new StrictHttp(metrics);
+        IdleConnections idle = new IdleConnections(metrics);
+        long requestTimeoutMs = cfg.limits().requestTimeoutMs();
         EngineChannelInitializer pipelineFactory = new EngineChannelInitializer(engine) {
             @Override
             protected void addSocketioHandlers(ChannelPipeline pipeline) {
                 super.addSocketioHandlers(pipeline);
+                RequestDeadline deadline = new RequestDeadline(requestTimeoutMs, metrics);
                 pipeline.addFirst("skirmishIdleState", new IdleStateHandler(0, 0, IDLE_SECONDS));
-                pipeline.addBefore(PACKET_HANDLER, "skirmishIdle", new IdleConnections(FIRST_REQUEST_MS, metrics));
+                pipeline.addFirst("skirmishDeadline", deadline.front());
+                pipeline.addFirst("skirmishTcpLimit", tcpLimit);
+                pipeline.addAfter(HTTP_ENCODER, "skirmishStrictHttp", strictHttp);
+                pipeline.addBefore(PACKET_HANDLER, "skirmishRequestDone", deadline.back());
+                pipeline.addBefore(PACKET_HANDLER, "skirmishIdle", idle);
                 pipeline.addBefore(PACKET_HANDLER, "skirmishHttp", http);
                 pipeline.addBefore(PACKET_HANDLER, "skirmishGuard", guard);
             }
@@ -125,6 +133,7 @@ public final class SocketServer implements AutoCloseable {
         pipelineFactory.setSessionGate(gate);
         pipelineFactory.onProtocolViolation(() -> metrics.rejected("transport", "malformed"));
         server.setPipelineFactory(pipelineFactory);
+        this.pipeline = pipelineFactory;
         server.addConnectListener(client -> limits.opened(address(client)));
         server.addDisconnectListener(client -> {
             limits.closed(address(client));
@@ -150,6 +159,14 @@ public final class SocketServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * Puts every handler a connection to this server gets onto {@code ch}, a channel that did not
+     * come from the port (the HTTP entry fuzz test feeds an {@code EmbeddedChannel}). Start first.
+     */
+    public void initChannel(io.netty.channel.Channel ch) {
+        pipeline.initialize(ch);
     }
 
     public SocketIOServer socketIo() {

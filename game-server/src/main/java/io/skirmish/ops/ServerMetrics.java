@@ -182,7 +182,9 @@ public final class ServerMetrics implements RoomMetrics, NetMetrics {
 
     @Override
     public void gauge(String name, String help, java.util.function.IntSupplier value) {
-        gauge(name, help, value, java.util.function.IntSupplier::getAsInt);
+        // A strong reference: the supplier is often a lambda nobody else holds (a weak one reads NaN after a GC).
+        io.micrometer.core.instrument.Gauge.builder(name, value, v -> v.getAsInt()).description(help)
+                .strongReference(true).register(registry);
     }
 
     private Counter counter(ConcurrentHashMap<String, Counter> family, String key, String name, String... tags) {

@@ -30,7 +30,7 @@ final class HostCommands {
         });
     }
 
-    CompletableFuture<RawJson> changeSettings(Membership m, Request.SettingsPatch patch) {
+    CompletableFuture<RawJson> changeSettings(Membership m, Request.SettingsPatch patch, Passwords.Hash password) {
         return room.submit("settings", m, () -> {
             room.members().requireHost(m);
             if (room.rounds().phase() != Phase.LOBBY) {
@@ -41,7 +41,7 @@ final class HostCommands {
                 throw new ProtocolException(ErrorCode.BAD_REQUEST, "maxPlayers is below the number of players");
             }
             RoomSettings before = room.settings();
-            room.replaceSettings(before.apply(patch, room.games()));
+            room.replaceSettings(before.apply(patch, room.games(), password));
             if (!room.settings().map().equals(before.map()) || !room.settings().game().equals(before.game())) {
                 room.replaceGame();
                 room.members().broadcast(Events.GAME_INFO, new RawJson(room.slot().info()));

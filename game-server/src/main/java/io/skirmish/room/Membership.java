@@ -92,8 +92,14 @@ public final class Membership {
         return room.hostCommands().ready(this, ready);
     }
 
+    /** Hashes a new password on the calling thread, never the game thread; see the overload to hash elsewhere. */
     public CompletableFuture<RawJson> settings(Request.SettingsPatch patch) {
-        return room.hostCommands().changeSettings(this, patch);
+        return settings(patch, RoomSettings.hashOf(patch));
+    }
+
+    /** A settings change whose new password (if any) is already hashed. */
+    public CompletableFuture<RawJson> settings(Request.SettingsPatch patch, Passwords.Hash password) {
+        return room.hostCommands().changeSettings(this, patch, password);
     }
 
     public CompletableFuture<RawJson> start() {

@@ -56,6 +56,8 @@ public final class SkirmishServer implements AutoCloseable {
     private final GameEndpoint endpoint;
     private final SocketServer socket;
     private final long startedAt = System.currentTimeMillis();
+    /** {@code /metrics} on its own port, when configured so ({@code --metrics-port}); else null. */
+    private volatile io.skirmish.ops.MetricsServer metricsServer;
     private final JoinCodes codes = new JoinCodes(new SecureRandom());
     private final Recorders recorders;
     private final AdminToken adminToken;
@@ -95,7 +97,7 @@ public final class SkirmishServer implements AutoCloseable {
         this.rooms = new RoomManager(cfg.rooms(), recorders.wrap(games), ticker, roomStats, scheduler, codes,
                 cfg.guessLimits());
         rooms.observe(recorders);
-        this.endpoint = new GameEndpoint(rooms, ticker, metrics);
+        this.endpoint = new GameEndpoint(rooms, ticker, metrics, cfg.net().limits());
         metrics.gauge("skirmish_rooms", "Live rooms", rooms, RoomManager::roomCount);
         metrics.gauge("skirmish_players", "Seats taken or reserved", rooms, RoomManager::playerCount);
         metrics.gauge("skirmish_spectators", "Spectators in rooms", rooms, RoomManager::spectatorCount);
@@ -186,6 +188,10 @@ public final class SkirmishServer implements AutoCloseable {
             loop.start();
         }
         int port = s.socket.start();
+        if (cfg.net().metricsAccess().separate()) {
+            s.metricsServer = io.skirmish.ops.MetricsServer.start(cfg.net().metricsAccess(), s.metrics::scrape);
+            log.info("metrics on http://{}:{}/metrics", cfg.net().metricsAccess().host(), s.metricsServer.port());
+        }
         log.info("listening on http://{}:{} (tick {} Hz, snapshots {} Hz)", displayHost(cfg.net().host()), port,
                 cfg.rooms().tickRate(), cfg.rooms().snapshotRate());
         if (s.adminToken.generated()) {
@@ -218,6 +224,12 @@ public final class SkirmishServer implements AutoCloseable {
 
     public ServerMetrics metrics() {
         return metrics;
+    }
+
+    /** The port of the separate metrics listener, or -1 when {@code /metrics} is on the game port. */
+    public int metricsPort() {
+        io.skirmish.ops.MetricsServer m = metricsServer;
+        return m == null ? -1 : m.port();
     }
 
     public int connections() {
@@ -282,6 +294,9 @@ public final class SkirmishServer implements AutoCloseable {
             cluster.close();
         }
         socket.close();
+        if (metricsServer != null) {
+            metricsServer.close();
+        }
         for (GameLoop loop : loops) {
             try {
                 loop.stop(1, TimeUnit.SECONDS);

@@ -38,7 +38,13 @@ final class Http {
 
     static Upgrade websocket(int port, String pathAndQuery, Map<String, String> headers, WebSocket.Listener listener)
             throws Exception {
-        WebSocket.Builder b = CLIENT.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        return websocket(CLIENT, port, pathAndQuery, headers, listener);
+    }
+
+    /** With its own client: its own selector thread, so other sockets' traffic does not delay it. */
+    static Upgrade websocket(HttpClient client, int port, String pathAndQuery, Map<String, String> headers,
+                             WebSocket.Listener listener) throws Exception {
+        WebSocket.Builder b = client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         headers.forEach(b::header);
         try {
             WebSocket ws = b.buildAsync(URI.create("ws://127.0.0.1:" + port + pathAndQuery), listener)

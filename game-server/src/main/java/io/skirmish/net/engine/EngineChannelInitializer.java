@@ -92,7 +92,7 @@ public class EngineChannelInitializer extends SocketIOChannelInitializer {
 
     @Override
     protected void addSocketioHandlers(ChannelPipeline pipeline) {
-        pipeline.addLast(HTTP_REQUEST_DECODER, new HttpRequestDecoder(configuration.getHttpDecoderConfig()));
+        pipeline.addLast(HTTP_REQUEST_DECODER, new FramingKeepingDecoder(configuration.getHttpDecoderConfig()));
         // The encoder before the aggregator, so that the aggregator's own answer (413 to a body over
         // maxPayload) is encoded; in netty-socketio's order the client got an empty reply.
         pipeline.addLast(HTTP_ENCODER, new HttpResponseEncoder());
@@ -102,6 +102,14 @@ public class EngineChannelInitializer extends SocketIOChannelInitializer {
         pipeline.addLast(WEB_SOCKET_TRANSPORT, frames);
         pipeline.addLast(SOCKETIO_ENCODER, encoder);
         pipeline.addLast(ENGINE_TAIL, tail);
+    }
+
+    /**
+     * Builds this pipeline on a channel that did not come from the server's port, such as a test's
+     * {@code EmbeddedChannel}; the server must have been started.
+     */
+    public void initialize(Channel ch) {
+        initChannel(ch);
     }
 
     /** Runs {@code hook} for every client that breaks the protocol (set before the server starts). */
@@ -147,6 +155,22 @@ public class EngineChannelInitializer extends SocketIOChannelInitializer {
         scheduler.shutdown();
         if (configuration != null) {
             configuration.getStoreFactory().shutdown();
+        }
+    }
+
+    /**
+     * Netty's request decoder, except that a request with both {@code Transfer-Encoding: chunked} and
+     * {@code Content-Length} keeps both headers (Netty drops the length and reads on), so that a
+     * handler after it can refuse the request and close, as RFC 9112 section 6.1 asks.
+     */
+    static final class FramingKeepingDecoder extends HttpRequestDecoder {
+        FramingKeepingDecoder(io.netty.handler.codec.http.HttpDecoderConfig config) {
+            super(config);
+        }
+
+        @Override
+        protected void handleTransferEncodingChunkedWithContentLength(io.netty.handler.codec.http.HttpMessage message) {
+            // keep both: the request is refused downstream
         }
     }
 }
