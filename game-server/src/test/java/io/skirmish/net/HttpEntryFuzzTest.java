@@ -49,7 +49,18 @@ class HttpEntryFuzzTest {
 
     @FuzzTest(maxDuration = "10s")
     void bytesFromAClient(FuzzedDataProvider data) throws Exception {
-        EmbeddedChannel ch = new EmbeddedChannel(DefaultChannelId.newInstance(), false, false);
+        // With real addresses, as a TCP connection has (the engine reads them as InetSocketAddress).
+        EmbeddedChannel ch = new EmbeddedChannel(DefaultChannelId.newInstance(), false, false) {
+            @Override
+            protected java.net.SocketAddress remoteAddress0() {
+                return new java.net.InetSocketAddress("127.0.0.1", 40_000);
+            }
+
+            @Override
+            protected java.net.SocketAddress localAddress0() {
+                return new java.net.InetSocketAddress("127.0.0.1", 3_000);
+            }
+        };
         server.initChannel(ch);
         Throwable[] unexpected = new Throwable[1];
         ch.pipeline().addBefore(EngineChannelInitializer.ENGINE_TAIL, "fuzzProbe", new ChannelInboundHandlerAdapter() {
