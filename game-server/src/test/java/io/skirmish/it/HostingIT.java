@@ -266,7 +266,7 @@ class HostingIT {
         // same tick as the players' snapshot of T + 15. Pair each spectator snapshot with the host's snapshot
         // that arrived nearest in time; the median difference is the delay, whatever the machine's jitter.
         int delayTicks = 15;
-        List<TestClient.Received> seen = spec.got("snapshot");
+        List<TestClient.Received> seen = List.copyOf(spec.got("snapshot")); // a copy: it grows
         List<TestClient.Received> live = p.host().client().got("snapshot");
         List<Long> lags = new java.util.ArrayList<>();
         for (TestClient.Received r : seen.subList(seen.size() - 10, seen.size())) {
