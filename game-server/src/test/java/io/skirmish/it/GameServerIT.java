@@ -160,7 +160,7 @@ class GameServerIT {
         // Measured in the room's own ticks, which a loaded machine slows as much as the client: a polling
         // client is told every snapshot (several per poll answer), so it must see at least half the ticks.
         int pollFrom = a.got("snapshot").size();
-        await().atMost(15, TimeUnit.SECONDS).until(() -> a.got("snapshot").size() >= pollFrom + 30);
+        await().atMost(15, TimeUnit.SECONDS).until(() -> a.got("snapshot").size() >= pollFrom + 31);
         List<TestClient.Received> lobbySnaps = a.got("snapshot");
         long polled = lobbySnaps.size() - 1 - pollFrom;
         long ticks = lobbySnaps.get(lobbySnaps.size() - 1).body().get("tick").getAsLong()

@@ -377,7 +377,7 @@ public final class EngineSession extends ClientHead {
         ch.attr(SESSION).set(this);
         execute(() -> {
             cancel(upgradeTimer);
-            upgradeTimer = loop.schedule(() -> dropProbe(ch), engine.settings.upgradeTimeoutMs(), TimeUnit.MILLISECONDS);
+            upgradeTimer = loop.schedule(() -> dropProbe(ch, WebSocketCloseStatus.NORMAL_CLOSURE), engine.settings.upgradeTimeoutMs(), TimeUnit.MILLISECONDS);
         });
         return true;
     }
@@ -387,7 +387,7 @@ public final class EngineSession extends ClientHead {
         if (ch == ws) {
             close(CloseReason.TRANSPORT_CLOSE);
         } else if (ch == probe) {
-            execute(() -> dropProbe(ch));
+            execute(() -> dropProbe(ch, WebSocketCloseStatus.NORMAL_CLOSURE));
         } else {
             boolean pending;
             synchronized (this) {
@@ -465,7 +465,7 @@ public final class EngineSession extends ClientHead {
             completeUpgrade(ch);
         } else {
             log.debug("session {}: invalid upgrade packet, probe closed", sid);
-            dropProbe(ch);
+            dropProbe(ch, WebSocketCloseStatus.PROTOCOL_ERROR);
         }
     }
 
@@ -495,7 +495,8 @@ public final class EngineSession extends ClientHead {
         flush();
     }
 
-    private void dropProbe(Channel ch) {
+    /** Ends a probe that will not become the transport: a close frame with {@code status}, then the close. */
+    private void dropProbe(Channel ch, WebSocketCloseStatus status) {
         synchronized (this) {
             if (probe != ch) {
                 return;
@@ -505,7 +506,11 @@ public final class EngineSession extends ClientHead {
         }
         cancel(upgradeTimer);
         cancel(upgradeCheck);
-        ch.close();
+        if (ch.isActive()) {
+            ch.writeAndFlush(new CloseWebSocketFrame(status)).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            ch.close();
+        }
     }
 
     private void scheduleHeartbeat() {
