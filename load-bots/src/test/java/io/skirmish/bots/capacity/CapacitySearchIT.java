@@ -38,7 +38,10 @@ class CapacitySearchIT {
 
     @Test
     void findsAConnectionCapWithinAStep(@TempDir Path dir) throws Exception {
-        ServerConfig sc = ServerConfig.defaults().withHost("127.0.0.1").withPort(0);
+        // No seat grace: a step's bots that drop instead of leaving must not hold seats into the next step
+        // (with the default 20 s grace, a step below the knee met ROOM_FULL and the search stopped early).
+        ServerConfig base0 = ServerConfig.defaults().withHost("127.0.0.1").withPort(0);
+        ServerConfig sc = base0.withRooms(base0.rooms().withSeatGrace(Duration.ZERO));
         try (SkirmishServer server = SkirmishServer.start(sc);
              RoomHost host = RoomHost.create("http://127.0.0.1:" + server.port(), SEATS)) {
             LoadConfig base = LoadConfig.defaults(URI.create("http://127.0.0.1:" + server.port()))
