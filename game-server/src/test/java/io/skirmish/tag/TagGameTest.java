@@ -77,10 +77,13 @@ class TagGameTest {
         TestPlayer runner = kit.quickplay("alone");
         kit.ticks(2);
         double x0 = runner.self().get("x").getAsDouble();
-        runner.input(move(-1, 0));
-        runner.input(move(-1, 0));
+        // The spawn is random: step away from the nearer wall (every map is at least 640 wide), so the
+        // two steps are never cut short by a wall.
+        double dir = x0 < 320 ? 1 : -1;
+        runner.input(move(dir, 0));
+        runner.input(move(dir, 0));
         kit.ticks(4);
-        assertEquals(x0 - 2 * TagGame.SPEED / rate, runner.self().get("x").getAsDouble(), 0.01);
+        assertEquals(x0 + dir * 2 * TagGame.SPEED / rate, runner.self().get("x").getAsDouble(), 0.01);
         runner.hold(move(-1, 0), 6 * rate);
         assertEquals(TagGame.RADIUS, runner.self().get("x").getAsDouble(), 0.01, "stopped by the wall");
     }
