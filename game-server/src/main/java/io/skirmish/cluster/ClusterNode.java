@@ -97,6 +97,30 @@ public final class ClusterNode implements AutoCloseable {
         return publicUrl;
     }
 
+    /**
+     * True if {@code origin} (lower-case {@code scheme://host[:port]}) is the origin of a node of the
+     * cluster as last read: a page served by that node may follow its room here.
+     */
+    public boolean isNodeOrigin(String origin) {
+        for (NodeEntry n : clusterNodes) {
+            if (origin.equals(originOf(n.url()))) return true;
+        }
+        return origin.equals(originOf(publicUrl));
+    }
+
+    static String originOf(String url) {
+        try {
+            java.net.URI u = java.net.URI.create(url.toLowerCase(java.util.Locale.ROOT));
+            if (u.getScheme() == null || u.getHost() == null) return "";
+            int port = u.getPort();
+            boolean defaultPort = port < 0 || (port == 80 && u.getScheme().equals("http"))
+                    || (port == 443 && u.getScheme().equals("https"));
+            return u.getScheme() + "://" + u.getHost() + (defaultPort ? "" : ":" + port);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
     boolean redisUp() {
         return redis.up();
     }

@@ -3,15 +3,19 @@ package io.skirmish.net;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * Which browser origins may open a Socket.IO session. Requests without an {@code Origin} header
  * (bots, native clients) are not browsers and pass; a browser page must come from this server's own
  * origin, from localhost, or from an origin on the allow-list. Stops other sites from driving a
- * visitor's browser into our game.
+ * visitor's browser into our game. In a cluster, a page served by one node follows its room to
+ * another node ({@code MOVED}, drain), so the origins of the cluster's nodes are allowed too
+ * ({@link #alsoAllow}).
  */
 public final class OriginPolicy {
     private final List<String> allowed;
+    private volatile Predicate<String> peers = o -> false;
 
     /** @param allowed extra origins such as {@code https://play.example.com}; {@code *} allows any */
     public OriginPolicy(List<String> allowed) {
@@ -23,7 +27,7 @@ public final class OriginPolicy {
             return true;
         }
         String o = origin.toLowerCase(Locale.ROOT);
-        if (allowed.contains(o)) {
+        if (allowed.contains(o) || peers.test(o)) {
             return true;
         }
         URI uri;
@@ -41,5 +45,10 @@ public final class OriginPolicy {
         }
         String authority = uri.getPort() < 0 ? host : host + ":" + uri.getPort();
         return hostHeader != null && authority.equals(hostHeader.toLowerCase(Locale.ROOT));
+    }
+
+    /** Also allows the origins this predicate accepts (lower-case {@code scheme://host[:port]}); any thread. */
+    public void alsoAllow(Predicate<String> origins) {
+        this.peers = origins;
     }
 }

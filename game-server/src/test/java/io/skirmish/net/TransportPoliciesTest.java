@@ -31,6 +31,15 @@ class TransportPoliciesTest {
     }
 
     @Test
+    void originPolicyAlsoAllowsTheOriginsOfTheClustersNodes() {
+        OriginPolicy p = new OriginPolicy(List.of());
+        assertFalse(p.allows("https://node-b.example.com", "node-a.example.com"));
+        p.alsoAllow(o -> o.equals("https://node-b.example.com"));
+        assertTrue(p.allows("https://NODE-B.example.com", "node-a.example.com"), "a node of the cluster");
+        assertFalse(p.allows("https://evil.example.net", "node-a.example.com"), "still nobody else");
+    }
+
+    @Test
     void connectionLimitsCapPerAddressAndInTotal() {
         ConnectionLimits l = new ConnectionLimits(5, 3);
         for (int i = 0; i < 3; i++) {
