@@ -2,8 +2,9 @@ package io.skirmish.net;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Collection;
 import java.util.Locale;
-import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Which browser origins may open a Socket.IO session. Requests without an {@code Origin} header
@@ -15,7 +16,7 @@ import java.util.function.Predicate;
  */
 public final class OriginPolicy {
     private final List<String> allowed;
-    private volatile Predicate<String> peers = o -> false;
+    private volatile Supplier<Collection<String>> peers = List::of;
 
     /** @param allowed extra origins such as {@code https://play.example.com}; {@code *} allows any */
     public OriginPolicy(List<String> allowed) {
@@ -27,7 +28,7 @@ public final class OriginPolicy {
             return true;
         }
         String o = origin.toLowerCase(Locale.ROOT);
-        if (allowed.contains(o) || peers.test(o)) {
+        if (allowed.contains(o) || peers.get().contains(o)) {
             return true;
         }
         URI uri;
@@ -47,8 +48,16 @@ public final class OriginPolicy {
         return hostHeader != null && authority.equals(hostHeader.toLowerCase(Locale.ROOT));
     }
 
-    /** Also allows the origins this predicate accepts (lower-case {@code scheme://host[:port]}); any thread. */
-    public void alsoAllow(Predicate<String> origins) {
+    /**
+     * Also allows the origins this supplier gives (lower-case {@code http(s)://host[:port]}, read on
+     * each check: a cluster's nodes come and go); any thread.
+     */
+    public void alsoAllow(Supplier<Collection<String>> origins) {
         this.peers = origins;
+    }
+
+    /** The origins {@link #alsoAllow} added, as they are now (the page's CSP lets it connect to them). */
+    public Collection<String> peers() {
+        return peers.get();
     }
 }

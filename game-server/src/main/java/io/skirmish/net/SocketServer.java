@@ -90,8 +90,9 @@ public final class SocketServer implements AutoCloseable {
         c.setSocketConfig(sc);
         server = new EngineServer(c);
         limits = new ConnectionLimits(cfg.maxConnections(), cfg.maxConnectionsPerAddress());
-        HttpHandler http = new HttpHandler(SOCKET_IO_PATH, routes, new StaticFiles(cfg.staticDir()), cfg.metricsAccess());
         origins = new OriginPolicy(cfg.allowedOrigins());
+        HttpHandler http = new HttpHandler(SOCKET_IO_PATH, routes, new StaticFiles(cfg.staticDir()), cfg.metricsAccess(),
+                origins);
         HandshakeGate gate = new HandshakeGate(origins, limits, cfg.limits(), metrics);
         guard = new PacketGuard(ticker, cfg.events(), knownEvents, new PacketGuard.Listener() {
             @Override

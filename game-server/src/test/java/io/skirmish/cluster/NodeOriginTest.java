@@ -14,5 +14,6 @@ class NodeOriginTest {
         assertEquals("https://play.example.com:8443", ClusterNode.originOf("https://play.example.com:8443/b"));
         assertEquals("", ClusterNode.originOf("not a url"));
         assertEquals("", ClusterNode.originOf("::"));
+        assertEquals("", ClusterNode.originOf("javascript://x.example.com/"), "only http and https");
     }
 }
