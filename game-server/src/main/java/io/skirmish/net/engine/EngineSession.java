@@ -131,6 +131,9 @@ public final class EngineSession extends ClientHead {
     /** The waiting poll is to be answered even with nothing queued (guarded by this). */
     private boolean noopDue;
 
+    /** The heartbeat's round trip, for the operator's console. */
+    final RoundTrip roundTrip = new RoundTrip();
+
     // home loop only
     private ScheduledFuture<?> pingTimer;
     private ScheduledFuture<?> pongTimer;
@@ -431,6 +434,7 @@ public final class EngineSession extends ClientHead {
         switch (p.type()) {
             case CLOSE -> doClose(CloseReason.CLIENT_CLOSE);
             case PONG -> {
+                roundTrip.ponged();
                 cancel(pongTimer);
                 pongTimer = null;
                 scheduleHeartbeat();
@@ -518,6 +522,7 @@ public final class EngineSession extends ClientHead {
         long pingDue = engine.nanoTime.getAsLong() + TimeUnit.MILLISECONDS.toNanos(engine.settings.pingIntervalMs());
         pingTimer = loop.schedule(() -> {
             if (closed) return;
+            roundTrip.pinged();
             send(new Packet(PacketType.PING, EngineIOVersion.V4));
             cancel(pongTimer);
             // The pong is due pingTimeout after the ping was due, even if this task ran late: late timers
