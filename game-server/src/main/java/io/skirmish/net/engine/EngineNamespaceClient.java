@@ -32,7 +32,7 @@ final class EngineNamespaceClient extends NamespaceClient {
 
     /** The session's heartbeat round trip. */
     RoundTrip roundTrip() {
-        return session.roundTrip;
+        return session.roundTrip();
     }
 
     /** The id the client knows this socket by; deliberately not the Engine.IO session id. */

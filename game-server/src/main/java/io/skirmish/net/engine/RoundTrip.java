@@ -6,7 +6,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The round trip of a session's Engine.IO heartbeat, as the server measures it: from the moment its
  * ping is queued for the client to the moment the client's pong is handled. One sample per ping
- * (every ping interval); the last one is kept. Written on the session's home loop, read anywhere.
+ * (every ping interval); the last one is kept. Written by the session's {@link Heartbeat} on its home
+ * loop, read anywhere.
  */
 public final class RoundTrip {
     /** When the unanswered ping was queued (home loop only); -1 when none is out. */
