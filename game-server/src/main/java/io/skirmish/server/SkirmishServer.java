@@ -205,6 +205,7 @@ public final class SkirmishServer implements AutoCloseable {
                     : "http://" + displayHost(cfg.net().host()) + ":" + port;
             s.cluster = ClusterNode.start(cluster, url, s.rooms, s.codes, s.metrics.registry());
             s.endpoint.route(s.cluster.router());
+            s.socket.origins().alsoAllow(s.cluster::nodeOrigins); // pages of other nodes follow their rooms here
         }
         return s;
     }
