@@ -154,16 +154,21 @@ async function rejoin() {
   else endSession(`Could not get back into the room: ${errorText(ack?.error)}`);
 }
 
-/** Cluster drain: the room moved to another server; take the same seat there (same id, score and ship). */
+/**
+ * Cluster drain: the room moved to another server; take the same seat there (same id, score and
+ * ship). A spectator has no seat: it asks to watch the same room (same code) there.
+ */
 async function followMove(moveTo) {
   const session = app.session;
   app.state = 'reconnecting';
   hud.setNotice('Moving to another server');
   session.resetNet();
   app.nextSeq = session.nextSeq;
-  const ack = (await conn.moveTo(moveTo.url))
-    ? await conn.request(C2S.REJOIN, { seatToken: session.you.seatToken, reservation: moveTo.reservation })
-    : null;
+  const seatToken = session.you.seatToken;
+  const again = seatToken
+    ? () => conn.request(C2S.REJOIN, { seatToken, reservation: moveTo.reservation })
+    : () => conn.request(app.how.event, app.how.payload);
+  const ack = (await conn.moveTo(moveTo.url)) ? await again() : null;
   if (app.session !== session) return; // left meanwhile
   hud.setNotice('');
   if (ack?.ok) startSession(ack, app.how);
@@ -233,7 +238,7 @@ conn.on(S2C.CLOSED, ({ reason } = {}) =>
   endSession(reason === 'error' ? 'The room ended because of a server error.' : 'The room was closed by the server.'));
 conn.on(S2C.NOTICE, ({ text } = {}) => hud.setNotice(`Operator: ${String(text ?? '').slice(0, 200)}`));
 conn.on(S2C.SHUTDOWN, ({ drainMs, moveTo } = {}) => {
-  if (moveTo?.url && app.session?.you.seatToken) followMove(moveTo);
+  if (moveTo?.url && app.session) followMove(moveTo);
   else hud.setNotice(`Server restarting${drainMs ? ` in ${Math.ceil(drainMs / 1000)} s` : ''}`);
 });
 conn.on(S2C.SERVER_ERROR, (err) => {

@@ -97,6 +97,31 @@ public final class ClusterNode implements AutoCloseable {
         return publicUrl;
     }
 
+    /**
+     * The browser origins of the cluster's nodes as last read (this one's included): a page served by
+     * one node may follow its room to another, so each node lets those pages connect.
+     */
+    public java.util.Set<String> nodeOrigins() {
+        java.util.Set<String> all = new java.util.HashSet<>();
+        for (NodeEntry n : clusterNodes) all.add(originOf(n.url()));
+        all.add(originOf(publicUrl));
+        all.remove("");
+        return all;
+    }
+
+    static String originOf(String url) {
+        try {
+            java.net.URI u = java.net.URI.create(url.toLowerCase(java.util.Locale.ROOT));
+            if (u.getHost() == null || !("http".equals(u.getScheme()) || "https".equals(u.getScheme()))) return "";
+            int port = u.getPort();
+            boolean defaultPort = port < 0 || (port == 80 && u.getScheme().equals("http"))
+                    || (port == 443 && u.getScheme().equals("https"));
+            return u.getScheme() + "://" + u.getHost() + (defaultPort ? "" : ":" + port);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
     boolean redisUp() {
         return redis.up();
     }

@@ -180,7 +180,7 @@ final class RoomHandoff {
             }
             return reserved;
         }).thenCompose(reservations -> rooms.finishMove(room, Events.SERVER_SHUTDOWN,
-                token -> shutdownMessage(drainMs, url, reservations.get(token))))
+                token -> shutdownMessage(drainMs, url, token == null ? null : reservations.get(token))))
                 .handle((ok, err) -> {
                     waiting.remove(id);
                     if (err != null) {

@@ -28,8 +28,11 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     private final HttpRoutes routes;
     private final StaticFiles files;
     private final MetricsAccess metricsAccess;
+    private final OriginPolicy origins;
 
-    HttpHandler(String socketIoPath, HttpRoutes routes, StaticFiles files, MetricsAccess metricsAccess) {
+    HttpHandler(String socketIoPath, HttpRoutes routes, StaticFiles files, MetricsAccess metricsAccess,
+                OriginPolicy origins) {
+        this.origins = origins;
         this.socketIoPath = socketIoPath;
         this.routes = routes;
         this.files = files;
@@ -77,6 +80,20 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
             + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * {@link #CONTENT_SECURITY_POLICY}, where a cluster's page may also connect to the other nodes
+     * (its room may move there): their origins, over HTTP and WebSocket, join {@code connect-src}.
+     */
+    static String contentSecurityPolicy(java.util.Collection<String> peerOrigins) {
+        if (peerOrigins.isEmpty()) return CONTENT_SECURITY_POLICY;
+        StringBuilder sources = new StringBuilder("connect-src 'self'");
+        for (String o : peerOrigins) {
+            if (!o.matches("https?://[a-z0-9.\\-\\[\\]:]+")) continue; // an origin, nothing that could end the directive
+            sources.append(' ').append(o).append(' ').append(o.replaceFirst("^http", "ws"));
+        }
+        return CONTENT_SECURITY_POLICY.replace("connect-src 'self'", sources);
+    }
+
     /** {@code /metrics} on the game port: 404 when it is served elsewhere, 401 without the token when one is set. */
     private HttpRoutes.Response metricsRefusal(FullHttpRequest req) {
         if (metricsAccess.separate()) {
@@ -103,7 +120,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
         return HttpRoutes.Response.text(404, "text/plain; charset=utf-8", "not found\n");
     }
 
-    private static void respond(ChannelHandlerContext ctx, FullHttpRequest req, HttpRoutes.Response r) {
+    private void respond(ChannelHandlerContext ctx, FullHttpRequest req, HttpRoutes.Response r) {
         boolean head = req.method() == HttpMethod.HEAD;
         FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(r.status()),
                 head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(r.body()));
@@ -111,7 +128,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
         res.headers().set(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
         res.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
         res.headers().set("X-Content-Type-Options", "nosniff");
-        res.headers().set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        res.headers().set("Content-Security-Policy", contentSecurityPolicy(origins.peers()));
         res.headers().set("X-Frame-Options", "DENY");
         res.headers().set("Referrer-Policy", "no-referrer");
         if (r.status() == 401) {

@@ -44,6 +44,7 @@ public final class SocketServer implements AutoCloseable {
     private final EngineServer server;
     private final ConnectionLimits limits;
     private final PacketGuard guard;
+    private final OriginPolicy origins;
     private int port = -1;
     private final EngineChannelInitializer pipeline;
 
@@ -89,8 +90,10 @@ public final class SocketServer implements AutoCloseable {
         c.setSocketConfig(sc);
         server = new EngineServer(c);
         limits = new ConnectionLimits(cfg.maxConnections(), cfg.maxConnectionsPerAddress());
-        HttpHandler http = new HttpHandler(SOCKET_IO_PATH, routes, new StaticFiles(cfg.staticDir()), cfg.metricsAccess());
-        HandshakeGate gate = new HandshakeGate(new OriginPolicy(cfg.allowedOrigins()), limits, cfg.limits(), metrics);
+        origins = new OriginPolicy(cfg.allowedOrigins());
+        HttpHandler http = new HttpHandler(SOCKET_IO_PATH, routes, new StaticFiles(cfg.staticDir()), cfg.metricsAccess(),
+                origins);
+        HandshakeGate gate = new HandshakeGate(origins, limits, cfg.limits(), metrics);
         guard = new PacketGuard(ticker, cfg.events(), knownEvents, new PacketGuard.Listener() {
             @Override
             public void limited(UUID session, EventBudget.Verdict verdict) {
@@ -157,6 +160,11 @@ public final class SocketServer implements AutoCloseable {
         return port;
     }
 
+    /** Which browser origins may connect; a cluster adds its nodes' origins. */
+    public OriginPolicy origins() {
+        return origins;
+    }
+
     public int port() {
         return port;
     }
@@ -171,6 +179,11 @@ public final class SocketServer implements AutoCloseable {
 
     public SocketIOServer socketIo() {
         return server;
+    }
+
+    /** The inbound message budget of a session, or null when it has none (yet). Any thread. */
+    public EventBudget eventBudget(UUID session) {
+        return guard.budget(session);
     }
 
     /** Live Engine.IO sessions, whether or not connected to a namespace. */

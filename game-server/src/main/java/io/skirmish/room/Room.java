@@ -297,6 +297,11 @@ public final class Room implements Tickable {
         metrics.roomLifecycle(lifecycle);
         if (error != null) {
             log.error("room failed room={} tick={}; closing it and telling its players", id, tick, error);
+            try {
+                observer.failed(this, tick, error);
+            } catch (RuntimeException e) {
+                log.warn("room {} observer failed on the room's failure: {}", id, e.toString());
+            }
         } else {
             log.info("room {} room={} tick={} reason={}", lifecycle, id, tick, reason);
         }

@@ -333,6 +333,9 @@ public final class RoomManager implements Room.Host {
                 Connection c = s.conn;
                 if (c != null) c.send(event, messageFor.apply(s.token));
             }
+            for (Membership m : room.members().spectators()) {
+                m.connection().send(event, messageFor.apply(null)); // spectators follow by code, no seat to reserve
+            }
             room.closeMoved();
             return RoomJson.OK;
         });

@@ -149,6 +149,7 @@ public final class SkirmishServer implements AutoCloseable {
             }
         }, roomStats);
         this.socket = new SocketServer(cfg.net(), ticker, metrics, GameEndpoint.EVENTS, new Routes(), endpoint::register);
+        endpoint.eventBudgets(socket::eventBudget);
     }
 
     /** Called on game thread {@code n} after each of its ticks. */
@@ -205,6 +206,7 @@ public final class SkirmishServer implements AutoCloseable {
                     : "http://" + displayHost(cfg.net().host()) + ":" + port;
             s.cluster = ClusterNode.start(cluster, url, s.rooms, s.codes, s.metrics.registry());
             s.endpoint.route(s.cluster.router());
+            s.socket.origins().alsoAllow(s.cluster::nodeOrigins); // pages of other nodes follow their rooms here
         }
         return s;
     }

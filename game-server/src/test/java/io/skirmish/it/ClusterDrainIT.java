@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * SIGTERM a node (the real jar) in a cluster during a round: its rooms move to the other nodes, and
  * every player lands there with the same id, score and ship, within 2 s and missing at most 2 s of
- * snapshots; the node then exits 0.
+ * snapshots; a spectator is sent after the room by its code; the node then exits 0.
  */
 class ClusterDrainIT {
     /** One player: its first connection (to the draining node) and, after the move, its second. */
@@ -96,6 +96,15 @@ class ClusterDrainIT {
                     p.followMoves(pool);
                 }
                 String privateCode = players.get(4).room;
+                // a spectator of the private room: it holds no seat, and follows the room by its code
+                TestClient watcher = TestClient.connect(portA);
+                CompletableFuture<JsonObject> watcherTold = new CompletableFuture<>();
+                watcher.socket.on("server:shutdown", args -> {
+                    JsonObject msg = JsonParser.parseString(String.valueOf(args[0])).getAsJsonObject();
+                    if (msg.has("moveTo")) watcherTold.complete(msg);
+                });
+                String watch = "{\"code\":\"" + privateCode + "\",\"name\":\"watcher\"}";
+                assertTrue(watcher.call("room:spectate", watch).get("ok").getAsBoolean());
                 for (Player p : players) {
                     await().atMost(Duration.ofSeconds(10)).until(() -> p.before.me(p.id) != null);
                 }
@@ -138,6 +147,16 @@ class ClusterDrainIT {
                 System.out.println("drain figures (machine shared with other builds): " + figures);
                 resumes.forEach(ms -> assertTrue(ms <= 2000, "resumed within 2 s: " + figures));
                 gaps.forEach(n -> assertTrue(n <= 60, "missed at most 2 s (60 ticks) of snapshots: " + figures));
+                JsonObject told = watcherTold.get(10, TimeUnit.SECONDS); // "told where the room went"
+                watcher.close();
+                assertTrue(!told.getAsJsonObject("moveTo").has("reservation"), "a spectator holds no seat: " + told);
+                int watcherPort = URI.create(told.getAsJsonObject("moveTo").get("url").getAsString()).getPort();
+                assertTrue(others.contains(watcherPort), "the room went to another node");
+                try (TestClient there = TestClient.connect(watcherPort)) {
+                    JsonObject again = there.call("room:spectate", watch);
+                    assertTrue(again.get("ok").getAsBoolean(), again.toString());
+                    await().atMost(Duration.ofSeconds(5)).until(() -> !there.got("snapshot").isEmpty());
+                }
                 // the private room kept its code: a new player finds it by code through any node
                 try (ClusterClient late = new ClusterClient(cluster.port(0))) {
                     JsonObject j = late.call("room:join", "{\"code\":\"" + privateCode + "\",\"name\":\"late\"}");

@@ -24,19 +24,32 @@ final class ClusterFixture implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     ClusterFixture(int n) throws Exception {
+        this(n, i -> null);
+    }
+
+    /** n nodes, node i advertising {@code publicUrl.apply(i)} ({@code null}: its own address). */
+    ClusterFixture(int n, java.util.function.IntFunction<String> publicUrl) throws Exception {
         redis = RedisProcess.started();
         for (int i = 0; i < n; i++) {
-            nodes.add(startNode("node-" + (char) ('a' + i)));
+            nodes.add(startNode("node-" + (char) ('a' + i), publicUrl.apply(i)));
         }
     }
 
     SkirmishServer startNode(String id) {
+        return startNode(id, null);
+    }
+
+    SkirmishServer startNode(String id, String publicUrl) {
         ServerConfig cfg = ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withGameThreads(1);
-        return SkirmishServer.start(cfg, io.skirmish.server.BuiltInGames.catalog(), config(id));
+        return SkirmishServer.start(cfg, io.skirmish.server.BuiltInGames.catalog(), config(id, publicUrl));
     }
 
     ClusterConfig config(String id) {
-        return ClusterConfig.of(redis.uri(), null, id).withTimes(HEARTBEAT, TTL, RESERVATION);
+        return config(id, null);
+    }
+
+    ClusterConfig config(String id, String publicUrl) {
+        return ClusterConfig.of(redis.uri(), publicUrl, id).withTimes(HEARTBEAT, TTL, RESERVATION);
     }
 
     int port(int i) {

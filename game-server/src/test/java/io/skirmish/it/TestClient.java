@@ -30,12 +30,22 @@ final class TestClient implements AutoCloseable {
     final CompletableFuture<Void> connected = new CompletableFuture<>();
 
     TestClient(int port, String... transports) {
+        this(URI.create("http://127.0.0.1:" + port), transports);
+    }
+
+    /**
+     * A client of the server at {@code url}; a path in it is where that server's Socket.IO is reached
+     * ({@code http://entry/n1} speaks at {@code /n1/socket.io}, as behind a path-routing proxy).
+     */
+    TestClient(URI url, String... transports) {
+        String prefix = url.getPath() == null ? "" : url.getPath().replaceAll("/+$", "");
         IO.Options o = IO.Options.builder()
                 .setTransports(transports.length == 0 ? new String[] {"websocket"} : transports)
                 .setReconnection(false)
                 .setForceNew(true)
+                .setPath(prefix + "/socket.io")
                 .build();
-        socket = IO.socket(URI.create("http://127.0.0.1:" + port), o);
+        socket = IO.socket(URI.create(url.getScheme() + "://" + url.getAuthority()), o);
         for (String e : EVENTS) {
             events.put(e, new CopyOnWriteArrayList<>());
             socket.on(e, args -> events.get(e).add(new Received(System.nanoTime(), toJson(args))));
@@ -44,6 +54,12 @@ final class TestClient implements AutoCloseable {
         socket.on(Socket.EVENT_CONNECT_ERROR, a -> connected.completeExceptionally(new IllegalStateException(
                 "connect_error: " + (a.length > 0 ? a[0] : ""))));
         socket.connect();
+    }
+
+    static TestClient connect(URI url, String... transports) throws Exception {
+        TestClient c = new TestClient(url, transports);
+        c.connected.get(10, TimeUnit.SECONDS);
+        return c;
     }
 
     static TestClient connect(int port, String... transports) throws Exception {

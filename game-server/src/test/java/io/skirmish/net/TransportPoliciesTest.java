@@ -31,6 +31,26 @@ class TransportPoliciesTest {
     }
 
     @Test
+    void originPolicyAlsoAllowsTheOriginsOfTheClustersNodes() {
+        OriginPolicy p = new OriginPolicy(List.of());
+        assertFalse(p.allows("https://node-b.example.com", "node-a.example.com"));
+        p.alsoAllow(() -> java.util.Set.of("https://node-b.example.com"));
+        assertTrue(p.allows("https://NODE-B.example.com", "node-a.example.com"), "a node of the cluster");
+        assertFalse(p.allows("https://evil.example.net", "node-a.example.com"), "still nobody else");
+    }
+
+    @Test
+    void thePagesPolicyLetsItConnectToTheClustersNodesOnly() {
+        assertEquals(HttpHandler.CONTENT_SECURITY_POLICY, HttpHandler.contentSecurityPolicy(List.of()));
+        String csp = HttpHandler.contentSecurityPolicy(List.of("http://10.0.0.6:3000", "https://b.example.com",
+                "https://x.example.com; script-src *"));
+        assertTrue(csp.contains("connect-src 'self' http://10.0.0.6:3000 ws://10.0.0.6:3000 https://b.example.com "
+                + "wss://b.example.com;"), csp);
+        assertFalse(csp.contains("script-src *"), "nothing that is not an origin gets in: " + csp);
+        assertTrue(csp.contains("script-src 'self'"), csp);
+    }
+
+    @Test
     void connectionLimitsCapPerAddressAndInTotal() {
         ConnectionLimits l = new ConnectionLimits(5, 3);
         for (int i = 0; i < 3; i++) {

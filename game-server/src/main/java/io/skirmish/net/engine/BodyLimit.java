@@ -25,7 +25,7 @@ final class BodyLimit extends HttpObjectAggregator {
             List<String> sid = new QueryStringDecoder(req.uri()).parameters().get("sid");
             EngineSession s = sid == null || sid.isEmpty() ? null : engine.find(sid.get(0));
             if (s != null) {
-                s.close(EngineSession.CloseReason.PROTOCOL_ERROR);
+                s.close(CloseReason.PROTOCOL_ERROR);
             }
         }
         super.handleOversizedMessage(ctx, oversized);

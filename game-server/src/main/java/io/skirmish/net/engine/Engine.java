@@ -119,7 +119,7 @@ final class Engine {
     }
 
     /** Closes every session and waits (at most {@code waitMs}) until each has told its transport. */
-    void closeAll(EngineSession.CloseReason reason, long waitMs) {
+    void closeAll(CloseReason reason, long waitMs) {
         List<EngineSession> all = new ArrayList<>(sessions.values());
         CountDownLatch done = new CountDownLatch(all.size());
         for (EngineSession s : all) {

@@ -144,7 +144,7 @@ public class EngineChannelInitializer extends SocketIOChannelInitializer {
     public void closeAll(long waitMs) {
         Engine e = engine;
         if (e != null) {
-            e.closeAll(EngineSession.CloseReason.SERVER_SHUTDOWN, waitMs);
+            e.closeAll(CloseReason.SERVER_SHUTDOWN, waitMs);
         }
         channels.close().awaitUninterruptibly(waitMs);
     }

@@ -177,7 +177,7 @@ final class EngineHttpHandler extends ChannelInboundHandlerAdapter {
         s.admitted(admission.release());
         handshaker.handshake(ch, req).addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess() || !ch.isActive()) {
-                s.close(EngineSession.CloseReason.TRANSPORT_CLOSE);
+                s.close(CloseReason.TRANSPORT_CLOSE);
                 ch.close();
                 return;
             }

@@ -30,6 +30,11 @@ final class EngineNamespaceClient extends NamespaceClient {
         ready = true;
     }
 
+    /** The session's heartbeat round trip. */
+    RoundTrip roundTrip() {
+        return session.roundTrip();
+    }
+
     /** The id the client knows this socket by; deliberately not the Engine.IO session id. */
     String socketId() {
         return socketId;

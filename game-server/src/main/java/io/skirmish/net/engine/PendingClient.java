@@ -68,7 +68,7 @@ final class PendingClient implements SocketIOClient {
 
     @Override
     public void disconnect() {
-        session.close(EngineSession.CloseReason.SERVER_DISCONNECT);
+        session.close(CloseReason.SERVER_DISCONNECT);
     }
 
     @Override

@@ -178,7 +178,7 @@ class EngineSessionTest {
         EngineNamespaceClient client = (EngineNamespaceClient) s.getChildClient(main);
         client.sendEvent("update", "a");
         // What waits is bounded by the queue (4 here, 2 of them taken) and by MAX_POLL_VOLATILE per event.
-        int room = Math.min(EngineSession.MAX_POLL_VOLATILE, SETTINGS.maxQueuedPackets() - 2);
+        int room = Math.min(Outbox.MAX_POLL_VOLATILE, SETTINGS.maxQueuedPackets() - 2);
         for (int i = 1; i <= 50; i++) {
             assertEquals(i <= room, client.sendVolatile("snapshot", i), "send " + i);
         }

@@ -94,11 +94,11 @@ class PacketWriterTest {
 
     @Test
     void connectErrorsAlwaysCarryAMessage() {
-        assertEquals(Map.of("message", "nope"), EngineSession.connectErrorData("nope"));
-        assertEquals(Map.of("message", "Not authorized"), EngineSession.connectErrorData(null));
-        Object withData = EngineSession.connectErrorData(42);
+        assertEquals(Map.of("message", "nope"), SocketIoDemux.connectErrorData("nope"));
+        assertEquals(Map.of("message", "Not authorized"), SocketIoDemux.connectErrorData(null));
+        Object withData = SocketIoDemux.connectErrorData(42);
         assertTrue(withData instanceof Map<?, ?> m && m.get("data").equals(42) && "Not authorized".equals(m.get("message")));
         Map<String, Object> given = Map.of("message", "m", "data", 1);
-        assertSame(given, EngineSession.connectErrorData(given));
+        assertSame(given, SocketIoDemux.connectErrorData(given));
     }
 }

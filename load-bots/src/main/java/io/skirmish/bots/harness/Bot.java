@@ -76,6 +76,9 @@ final class Bot {
     private final AtomicLong reconnects = new AtomicLong();
     private final AtomicLong disconnects = new AtomicLong();
     private final AtomicLong kicks = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Completes once the bot has left its room and its connection has ended ({@link #stop()}). */
+    private final CompletableFuture<Void> gone = new CompletableFuture<>();
 
     // Lane-confined.
     private String seatToken;
@@ -86,6 +89,10 @@ final class Bot {
     private boolean reconnecting;
     /** A host's {@code room:start} is on its way: the lobby updates still in flight must not start another. */
     private boolean startPending;
+    /** A join request (of any kind) is on its way: a stop waits for its answer to leave the seat it may give. */
+    private boolean joinPending;
+    /** The stop's leave is sent (or the connection closed without one): once is enough. */
+    private boolean leaving;
     /** The server said it is shutting down: its coming disconnect is a restart to ride out. */
     private boolean shutdownNotice;
     /** Tells the clock-sync chain of the current connection from those of earlier ones. */
@@ -143,18 +150,58 @@ final class Bot {
         s.connect();
     }
 
-    /** Ends the bot at the end of the run: leaves its room and disconnects. Any thread. */
+    /**
+     * Ends the bot (at the end of the run, or when it gives up): leaves its room, then disconnects.
+     * Any thread; {@link #gone()} tells when it is done.
+     */
     void stop() {
         stopped = true;
         playing = false;
         cancelTicks();
-        Socket s = socket;
-        if (s != null) {
-            if (s.connected()) {
-                s.emit(Events.ROOM_LEAVE, new JSONObject());
-            }
-            s.close();
+        if (!stopping.compareAndSet(false, true)) {
+            return;
         }
+        try {
+            lane.execute(this::leaveAndClose);
+        } catch (RejectedExecutionException e) {
+            close(); // the lanes are shut: no leave, just the connection
+        }
+    }
+
+    /**
+     * Completes when the bot is gone from the server: its {@code room:leave} answered (the room
+     * answers once the seat is free) and its connection closed (the server answered the close).
+     * A step of a capacity search starts only then, so that it never meets the last step's seats.
+     */
+    CompletableFuture<Void> gone() {
+        return gone;
+    }
+
+    /** Lane: leaves the room and closes once the answer came; waits for a pending join's answer first. */
+    private void leaveAndClose() {
+        if (leaving) {
+            return;
+        }
+        Socket s = socket;
+        if (s == null || !s.connected()) {
+            leaving = true;
+            close();
+        } else if (!joinPending) { // else the join's answer comes back here (onJoinReply)
+            leaving = true;
+            // Answered whether in a room or not (NOT_IN_ROOM); no timeout here: the harness bounds its wait.
+            s.emit(Events.ROOM_LEAVE, new Object[] {new JSONObject()}, args -> close());
+        }
+    }
+
+    /** Closes the connection; {@link #gone} completes when it has ended. Any thread. */
+    private void close() {
+        Socket s = socket;
+        if (s == null) {
+            gone.complete(null);
+            return;
+        }
+        s.close();
+        wire.ended().whenComplete((v, e) -> gone.complete(null));
     }
 
     /** Completes with the code of the room this bot created ({@link RoomTarget.Create} only). */
@@ -299,7 +346,9 @@ final class Bot {
 
     private void join() {
         String event = joinEvent();
-        send(event, joinPayload(event), reply -> onJoinReply(event, reply));
+        joinPending = true;
+        // Answered on the lane even after a stop: a seat it gives must be left (onJoinReply).
+        ctx.requests.send(socket, event, joinPayload(event), this::onLaneEvenStopped, reply -> onJoinReply(event, reply));
     }
 
     /** Back into the kept seat if there is one, else a new join. */
@@ -335,6 +384,13 @@ final class Bot {
     }
 
     private void onJoinReply(String event, Reply reply) {
+        joinPending = false;
+        if (stopped) {
+            if (stopping.get()) {
+                leaveAndClose(); // the stop waited for this answer
+            }
+            return;
+        }
         if (reply instanceof Reply.Ok ok) {
             onJoined(Json.read(ok.body(), Messages.JoinAnswer.class));
             return;
@@ -550,9 +606,18 @@ final class Bot {
      * matters any more). A failure is counted, not lost in a thread's death.
      */
     private void onLane(Runnable task) {
+        onLane(task, false);
+    }
+
+    /** Like {@link #onLane(Runnable)}, but also after the bot has stopped (the stop's own answers). */
+    private void onLaneEvenStopped(Runnable task) {
+        onLane(task, true);
+    }
+
+    private void onLane(Runnable task, boolean evenStopped) {
         try {
             lane.execute(() -> {
-                if (stopped) {
+                if (stopped && !evenStopped) {
                     return;
                 }
                 try {

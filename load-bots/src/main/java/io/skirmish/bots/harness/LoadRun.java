@@ -14,11 +14,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The harness: ramps the bots up, lets them play for the duration, stops them, and reports. The
@@ -28,6 +30,8 @@ public final class LoadRun {
     private static final Duration CREATE_TIMEOUT = Duration.ofSeconds(15);
     private static final long PROGRESS_MS = 1000;
     private static final long PROBE_PERIOD_MS = 100;
+    /** How long the bots get to leave their rooms and close their connections at the end. */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private final LoadConfig config;
     private final Consumer<String> progressOut;
@@ -77,6 +81,7 @@ public final class LoadRun {
             ctx.timers.shutdownNow(); // no more progress lines, retries or late starts
             Threads.awaitTermination(ctx.timers);
             bots.forEach(Bot::stop);
+            awaitGone();
             List<BotSummary> summaries = bots.stream().map(b -> b.summary(endNanos)).toList();
             progress.finish();
             Report.Generator generator = monitor.summary();
@@ -91,6 +96,23 @@ public final class LoadRun {
                 report = report.withShard(config.shard().toString());
             }
             return new RunResult(report.withVerdict(VerdictRules.judge(report, config.thresholds())), summaries);
+        }
+    }
+
+    /**
+     * Waits until every bot has left its room and closed its connection, so that whatever runs next
+     * (the next step of a capacity search) finds their seats free. Bounded: a bot still there then is
+     * reported, not waited for.
+     */
+    private void awaitGone() throws InterruptedException {
+        CompletableFuture<?>[] gone = bots.stream().map(Bot::gone).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(gone).get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            long left = Stream.of(gone).filter(f -> !f.isDone()).count();
+            progressOut.accept(left + " bots had not left within " + STOP_TIMEOUT.toSeconds() + " s of the end");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e); // gone() completes normally only
         }
     }
 

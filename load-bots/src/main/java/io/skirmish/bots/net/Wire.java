@@ -1,5 +1,6 @@
 package io.skirmish.bots.net;
 
+import java.util.concurrent.CompletableFuture;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -42,6 +43,8 @@ public final class Wire implements WebSocket.Factory {
     private final Traffic traffic;
     private final Inbox inbox;
     private volatile WebSocket open;
+    /** The last WebSocket made (open or not), whose end {@link #ended()} tells. */
+    private volatile Tap current;
     private volatile String refusal;
 
     Wire(OkHttpClient http, Traffic traffic, Inbox inbox) {
@@ -52,7 +55,18 @@ public final class Wire implements WebSocket.Factory {
 
     @Override
     public WebSocket newWebSocket(Request request, WebSocketListener library) {
-        return new Counted(http.newWebSocket(request, new Tap(library)));
+        Tap tap = new Tap(library);
+        current = tap;
+        return new Counted(http.newWebSocket(request, tap));
+    }
+
+    /**
+     * Completes when the last WebSocket made has ended: its close handshake done (the server answered
+     * the close frame, so it has seen the connection end) or failed. Complete if none was made.
+     */
+    public CompletableFuture<Void> ended() {
+        Tap t = current;
+        return t == null ? CompletableFuture.completedFuture(null) : t.ended;
     }
 
     /**
@@ -116,6 +130,7 @@ public final class Wire implements WebSocket.Factory {
     /** Sits between OkHttp and the library's listener. */
     private final class Tap extends WebSocketListener {
         private final WebSocketListener library;
+        private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
         Tap(WebSocketListener library) {
             this.library = library;
@@ -154,7 +169,11 @@ public final class Wire implements WebSocket.Factory {
         @Override
         public void onClosed(WebSocket ws, int code, String reason) {
             closed(ws);
-            library.onClosed(ws, code, reason);
+            try {
+                library.onClosed(ws, code, reason);
+            } finally {
+                ended.complete(null);
+            }
         }
 
         @Override
@@ -163,7 +182,11 @@ public final class Wire implements WebSocket.Factory {
             if (response != null && response.code() >= 400) {
                 refusal = refusalCode(response);
             }
-            library.onFailure(ws, t, response);
+            try {
+                library.onFailure(ws, t, response);
+            } finally {
+                ended.complete(null);
+            }
         }
 
         private void closed(WebSocket ws) {

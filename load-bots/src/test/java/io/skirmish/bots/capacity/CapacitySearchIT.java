@@ -17,8 +17,10 @@ import io.skirmish.server.ServerConfig;
 import io.skirmish.server.SkirmishServer;
 import java.net.URI;
 import java.nio.file.Path;
+import io.skirmish.room.Room;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,13 +39,11 @@ class CapacitySearchIT {
     private static final int PRECISION = 2;
 
     @Test
-    @org.junit.jupiter.api.Disabled("stops at 7 of a known knee of 11 on an idle machine: seats of a step's departed bots are still taken "
-            + "when the next step joins (ROOM_FULL below the knee); issue 16 stays open on it")
     void findsAConnectionCapWithinAStep(@TempDir Path dir) throws Exception {
-        // No seat grace: a step's bots that drop instead of leaving must not hold seats into the next step
-        // (with the default 20 s grace, a step below the knee met ROOM_FULL and the search stopped early).
-        ServerConfig base0 = ServerConfig.defaults().withHost("127.0.0.1").withPort(0);
-        ServerConfig sc = base0.withRooms(base0.rooms().withSeatGrace(Duration.ZERO));
+        // The default seat grace (20 s): a step's bots must leave their seats, not drop them, or the next
+        // step meets ROOM_FULL below the knee (as it did while a run ended without waiting for its bots).
+        ServerConfig sc = ServerConfig.defaults().withHost("127.0.0.1").withPort(0);
+        List<String> lingering = new CopyOnWriteArrayList<>();
         try (SkirmishServer server = SkirmishServer.start(sc);
              RoomHost host = RoomHost.create("http://127.0.0.1:" + server.port(), SEATS)) {
             LoadConfig base = LoadConfig.defaults(URI.create("http://127.0.0.1:" + server.port()))
@@ -54,10 +54,19 @@ class CapacitySearchIT {
             long started = System.nanoTime();
 
             CapacitySearch.Outcome o = CapacitySearch.search(new CapacitySearch.Settings(3, 16, 2, PRECISION, true),
-                    n -> LoadRun.run(base.withBots(n), line -> { }).report(), System.out::println);
+                    n -> {
+                        Report r = LoadRun.run(base.withBots(n), System.out::println).report();
+                        // A run returns once its bots are gone: only the host's seat is left for the next step.
+                        int seats = server.rooms().rooms().stream().mapToInt(Room::occupancy).sum();
+                        if (seats != 1) {
+                            lingering.add("after the step of " + n + ": " + seats + " seats taken, the host's included");
+                        }
+                        return r;
+                    }, System.out::println);
 
             double seconds = (System.nanoTime() - started) / 1e9;
             Report.Capacity c = o.capacity();
+            assertEquals(List.of(), lingering, "every step's bots left before the next step");
             assertTrue(seconds < 90, "bounded in time: " + seconds + " s");
             System.out.println("capacity " + c.players() + " (" + c.limitedBy() + "): " + c.reason() + " in "
                     + Math.round(seconds) + " s");
