@@ -127,7 +127,7 @@ function renderRoom() {
       p.rttMs === null || p.rttMs === undefined ? '–' : p.rttMs.toFixed(1),
       p.inputQueue, Math.max(0, p.lastReceivedSeq - p.lastAppliedSeq), p.stepBudget, p.rejectedInputs ?? 0,
       p.inputsCut ?? 0,
-      `${p.rateLimit ?? 'ok'}${p.rateLimitedMessages ? ` (${p.rateLimitedMessages} dropped)` : ''}`];
+      `${p.rateLimit ?? 'ok'}${p.rateLimitedMessages ? ` (${p.rateLimitedMessages})` : ''}`];
     const keys = ['id', 'name', 'state', 'rtt', 'queue', 'gap', 'steps', 'rejected', 'cut', 'limit'];
     cells.forEach((c, i) => {
       const td = document.createElement('td');
