@@ -97,7 +97,7 @@ final class SnapshotIntake {
         tally.snapshot(receivedNanos, ctx.measuring);
         stats.snapshots.increment();
         Ship self = findSelf(snap.players());
-        view = new WorldView(self, snap.players(), game.map().width(), game.map().height());
+        view = new WorldView(self, snap.players(), game.map().width(), game.map().height(), snap.it());
         long interval = intervals.next(receivedNanos);
         RoomStats.Room inRoom = player ? room : null;
         if (self != null) {
