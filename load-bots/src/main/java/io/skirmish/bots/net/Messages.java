@@ -38,7 +38,12 @@ public final class Messages {
     public record TimeSync(long t, long serverTime) {}
 
     /** Read by {@link SnapshotReader}. */
-    public record Snapshot(long tick, long time, List<Ship> players) {}
+    public record Snapshot(long tick, long time, List<Ship> players, int it) {
+        /** A snapshot where nobody is "it" (every game but tag). */
+        public Snapshot(long tick, long time, List<Ship> players) {
+            this(tick, time, players, 0);
+        }
+    }
 
     /** {@code room:kicked}, {@code room:closed}. */
     public record Reason(String reason) {}
