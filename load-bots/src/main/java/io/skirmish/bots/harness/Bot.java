@@ -15,6 +15,7 @@ import io.skirmish.protocol.Events;
 import io.skirmish.snapshot.SnapshotText;
 import io.socket.client.Manager;
 import io.socket.client.Socket;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -73,6 +74,8 @@ final class Bot {
     private boolean shutdownNotice;
     /** Tells the clock-sync chain of the current connection from those of earlier ones. */
     private int connection;
+    /** Cluster: the reservation to add to the next join request, on the node a move sent the bot to. */
+    private String reservation;
 
     // Shared with the ticker and the harness.
     private volatile Socket socket;
@@ -80,6 +83,8 @@ final class Bot {
     private volatile boolean stopped;
     /** The room's code (or id) it is in, for the per-room breakdown. */
     private volatile String roomKey;
+    /** The server it speaks to: {@code --url}, or the node a cluster sent it to ({@code MOVED}, drain). */
+    private volatile URI node;
 
     /**
      * @param room where to go; {@link RoomTarget.Create} makes this bot the host of a new room
@@ -107,7 +112,13 @@ final class Bot {
             return; // the run ended before this bot's turn came
         }
         tally.startNanos = System.nanoTime();
-        Socket s = ctx.sockets.create(wire);
+        open(ctx.sockets.url());
+    }
+
+    /** A socket to {@code server}, listened to on the lane, connecting. */
+    private void open(URI server) {
+        node = server;
+        Socket s = ctx.sockets.create(wire, server);
         socket = s;
         s.on(Socket.EVENT_CONNECT, a -> lane.run(this::onConnect));
         s.on(Socket.EVENT_DISCONNECT, a -> lane.run(() -> onDisconnect(String.valueOf(first(a)))));
@@ -163,7 +174,8 @@ final class Bot {
 
     /** What the bot saw, with its rates taken up to {@code endNanos} (see {@link BotTally#summary}). */
     BotSummary summary(long endNanos) {
-        return tally.summary(index, name, role, roomKey, endNanos, ctx.measuringSinceNanos);
+        return tally.summary(index, name, role, roomKey, node == null ? null : node.toString(), endNanos,
+                ctx.measuringSinceNanos);
     }
 
     // ---- stopping (lane) ----
@@ -250,6 +262,9 @@ final class Bot {
         }
         double sentMs = ctx.clock.millisAt(System.nanoTime());
         send(Events.TIME_SYNC, Json.object("t", Math.round(sentMs)), reply -> {
+            if (conn != connection) {
+                return; // asked on a connection a cluster move left behind: the new one has its own chain
+            }
             if (reply instanceof Reply.Ok ok) {
                 Messages.TimeSync answer = Json.read(ok.body(), Messages.TimeSync.class);
                 clockSync.sample(sentMs, ctx.clock.millisAt(ok.receivedNanos()), answer.serverTime());
@@ -264,7 +279,8 @@ final class Bot {
 
     private void join() {
         String event = JoinRequest.event(seatToken, role, room, createdCode.isDone());
-        JSONObject payload = JoinRequest.payload(event, name, seatToken, code(), ctx.config);
+        JSONObject payload = JoinRequest.payload(event, name, seatToken, code(), ctx.config, reservation);
+        reservation = null; // single-use
         joinPending = true;
         // Answered on the lane even after a stop: a seat it gives must be left (onJoinReply).
         ctx.requests.send(socket, event, payload, lane::runEvenStopped, reply -> onJoinReply(event, reply));
@@ -285,6 +301,10 @@ final class Bot {
         }
         if (reply instanceof Reply.Ok ok) {
             onJoined(Json.read(ok.body(), Messages.JoinAnswer.class));
+            return;
+        }
+        if (reply instanceof Reply.Moved moved) {
+            moveTo(moved.url(), moved.reservation()); // the same request again, there
             return;
         }
         String code = ((Reply.Failed) reply).code();
@@ -364,7 +384,7 @@ final class Bot {
                 }
                 case Events.ROOM_KICKED -> onKicked();
                 case Events.ROOM_CLOSED -> onRoomClosed(json);
-                case Events.SERVER_SHUTDOWN -> onShutdown();
+                case Events.SERVER_SHUTDOWN -> onShutdown(json);
                 case Events.SERVER_ERROR -> ctx.errors.count(Events.SERVER_ERROR + " " + Json.read(json, ErrorInfo.class).code());
                 case Events.ROOM_UPDATE -> onRoomUpdate(json);
                 case Events.GAME_INFO -> snapshots.useGame(Json.read(json, Messages.Game.class)); // the host changed the map
@@ -390,9 +410,43 @@ final class Bot {
         }
     }
 
-    private void onShutdown() {
+    /**
+     * A drain. With {@code moveTo} (cluster: the room moved to another node) the bot follows the room:
+     * a player takes its seat back there ({@code room:rejoin {seatToken, reservation}}), a spectator
+     * watches the same room by its code. Without, it rides out the restart.
+     */
+    private void onShutdown(String json) {
+        Messages.Shutdown notice = Json.read(json, Messages.Shutdown.class);
+        Messages.MoveTo to = notice == null ? null : notice.moveTo();
+        if (to != null && to.url() != null && (seatToken != null || role == Role.SPECTATOR)) {
+            moveTo(to.url(), to.reservation());
+            return;
+        }
         ctx.errors.count(Events.SERVER_SHUTDOWN);
         shutdownNotice = true;
+    }
+
+    /**
+     * Cluster: leaves this node's connection and connects to {@code url}, where the next join request
+     * (the same one, or the seat's rejoin) carries {@code reservation}. Not a reconnect: counted as a move.
+     */
+    private void moveTo(String url, String moveReservation) {
+        URI target;
+        try {
+            target = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            fail("moveTo.url unreadable");
+            return;
+        }
+        tally.moves.incrementAndGet();
+        playing = false;
+        snapshots.reset();
+        reservation = moveReservation;
+        Socket old = socket;
+        old.off(); // its disconnect is ours, not a dropped connection
+        old.io().off();
+        old.close();
+        open(target);
     }
 
     /** The host of a created room starts every round, so its bots keep fighting. */

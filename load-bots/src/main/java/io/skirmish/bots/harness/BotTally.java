@@ -18,6 +18,8 @@ final class BotTally {
     final AtomicLong reconnects = new AtomicLong();
     final AtomicLong disconnects = new AtomicLong();
     final AtomicLong kicks = new AtomicLong();
+    /** Cluster moves followed: {@code MOVED} answers and drains that moved the room. */
+    final AtomicLong moves = new AtomicLong();
     volatile long startNanos;
     volatile long joinedNanos;
     volatile long firstSnapshotNanos;
@@ -37,7 +39,8 @@ final class BotTally {
      * a spectator's from its first snapshot (the server delays those on purpose), and from the
      * measured window's start ({@code measuredFromNanos}, 0: none) when that came later.
      */
-    BotSummary summary(int index, String name, Role role, String roomKey, long endNanos, long measuredFromNanos) {
+    BotSummary summary(int index, String name, Role role, String roomKey, String node, long endNanos,
+                       long measuredFromNanos) {
         long started = startNanos;
         long joined = joinedNanos;
         long from = role == Role.PLAYER ? joined : firstSnapshotNanos;
@@ -51,6 +54,7 @@ final class BotTally {
         double playingSeconds = from == 0 ? 0 : (endNanos - from) / 1e9;
         return new BotSummary(index, name, role, roomKey, joined != 0, snapshots.get(), active, playingSeconds,
                 playingSeconds > 0 ? n / playingSeconds : 0, traffic.bytesIn(), traffic.bytesOut(),
-                traffic.messagesIn(), traffic.messagesOut(), reconnects.get(), disconnects.get(), kicks.get());
+                traffic.messagesIn(), traffic.messagesOut(), reconnects.get(), disconnects.get(), kicks.get(),
+                node, moves.get());
     }
 }

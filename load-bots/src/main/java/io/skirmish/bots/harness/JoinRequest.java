@@ -35,17 +35,21 @@ final class JoinRequest {
      * The payload of {@code event}.
      *
      * @param code the room's code (for a join or spectate); null otherwise
+     * @param reservation cluster: the reservation of the {@code MOVED} answer or drain that sent the bot
+     *     to this node, added to the repeated request; null otherwise
      */
-    static JSONObject payload(String event, String name, String seatToken, String code, LoadConfig config) {
+    static JSONObject payload(String event, String name, String seatToken, String code, LoadConfig config,
+                              String reservation) {
         String password = config.password();
         return switch (event) {
-            case Events.ROOM_REJOIN -> Json.object("seatToken", seatToken);
-            case Events.ROOM_QUICKPLAY -> Json.object("name", name, "game", config.game());
-            case Events.ROOM_SPECTATE -> Json.object("code", code, "name", name, "password", password);
+            case Events.ROOM_REJOIN -> Json.object("seatToken", seatToken, "reservation", reservation);
+            case Events.ROOM_QUICKPLAY -> Json.object("name", name, "game", config.game(), "reservation", reservation);
+            case Events.ROOM_SPECTATE -> Json.object("code", code, "name", name, "password", password,
+                    "reservation", reservation);
             case Events.ROOM_CREATE -> Json.object("name", name, "settings", Json.object(
                     "maxPlayers", Math.max(2, Math.min(LoadConfig.MAX_ROOM_PLAYERS, config.bots())),
-                    "password", password, "game", config.game()));
-            default -> Json.object("code", code, "name", name, "password", password);
+                    "password", password, "game", config.game()), "reservation", reservation);
+            default -> Json.object("code", code, "name", name, "password", password, "reservation", reservation);
         };
     }
 }

@@ -47,4 +47,10 @@ public final class Messages {
 
     /** {@code room:kicked}, {@code room:closed}. */
     public record Reason(String reason) {}
+
+    /** {@code server:shutdown}; {@code moveTo} only in a cluster whose drain moved the room. */
+    public record Shutdown(String reason, Long drainMs, MoveTo moveTo) {}
+
+    /** Where a cluster sends a client: a node's public URL and a single-use reservation (null: none). */
+    public record MoveTo(String url, String reservation) {}
 }
