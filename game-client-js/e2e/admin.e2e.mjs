@@ -3,7 +3,9 @@
 // A player (page A) joins by quick play; the operator (page B) logs in at /admin, sees the room in
 // the rooms table (filters and sorts it), opens it, sees the player and the live view, and kicks
 // the player: the player is back in the lobby, told the operator removed them, and the room's page
-// no longer lists them. Screenshots: console-rooms.png, console-room.png, A.png, B.png.
+// no longer lists them. The player's row shows its heartbeat round trip and a clean record; a Tag
+// room (page C) is drawn by Tag's renderer. Screenshots: console-rooms.png, console-room.png,
+// console-room-tag.png, A.png, B.png.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -81,7 +83,37 @@ try {
   }, null, { timeout: 15000 }));
   await step('the tick sparkline has data', admin.waitForFunction(
     () => (window.adminConsole.detail?.tickMicros?.length ?? 0) > 10, null, { timeout: 15000 }));
+  const cell = (col) => `#players tr[data-player="${playerId}"] td[data-col="${col}"]`;
+  await step('the player\'s heartbeat round trip is shown', admin.waitForFunction(
+    (sel) => /^\d+\.\d$/.test(document.querySelector(sel)?.textContent ?? ''), cell('rtt'), { timeout: 15000 }));
+  const figures = {};
+  for (const col of ['rtt', 'queue', 'rejected', 'cut', 'limit']) figures[col] = await admin.textContent(cell(col));
+  if (figures.limit !== 'ok' || figures.rejected !== '0') throw new Error(`a calm player shown as misbehaving: ${JSON.stringify(figures)}`);
+  console.log(`the player's row: ${JSON.stringify(figures)}`);
   await admin.screenshot({ path: join(out, 'console-room.png') });
+
+  // A Tag room: the live view draws it with Tag's renderer.
+  const tagger = await open('C', { width: 1000, height: 700 });
+  await tagger.goto(`${base}/?name=Tess`);
+  await step('a Tag player connects', wait(tagger, () => window.skirmish?.connection === 'connected'));
+  await tagger.waitForSelector('#lobby-game option[value="tag"]', { state: 'attached' });
+  await tagger.selectOption('#lobby-game', 'tag');
+  await tagger.click('#create');
+  await step('the Tag player is in a Tag room', wait(tagger, () => window.skirmish?.game === 'tag'));
+  await step('the Tag room is listed', admin.waitForFunction(
+    () => (window.adminConsole?.rooms ?? []).some((r) => r.game === 'tag'), null, { timeout: 15000 }));
+  const tagRoom = await admin.evaluate(() => window.adminConsole.rooms.find((r) => r.game === 'tag').id);
+  await admin.evaluate((id) => { location.hash = `#/room/${id}`; }, tagRoom);
+  await step('the live view draws the Tag room with Tag\'s renderer', admin.waitForFunction(() => {
+    if (window.adminConsole.drawnGame !== 'tag') return false;
+    const c = document.getElementById('live');
+    const px = c.getContext('2d').getImageData(Math.floor(c.width / 2), Math.floor(c.height / 2), 1, 1).data;
+    return px[3] > 0 && (px[0] + px[1] + px[2]) > 0;
+  }, null, { timeout: 15000 }));
+  await admin.screenshot({ path: join(out, 'console-room-tag.png') });
+  await tagger.close();
+  await admin.evaluate((id) => { location.hash = `#/room/${id}`; }, roomId);
+  await step('back on the first room', admin.waitForSelector(`#players tr[data-player="${playerId}"]`, { timeout: 15000 }));
 
   if (!args['keep-player']) {
     await admin.click(`#players tr[data-player="${playerId}"] button.kick`);

@@ -1,7 +1,8 @@
 // Browser end-to-end check of the replay viewer (`game-server.jar replay FILE --serve`):
-//   node e2e/replay.e2e.mjs --url http://127.0.0.1:PORT --out <dir> [--failed]
+//   node e2e/replay.e2e.mjs --url http://127.0.0.1:PORT --out <dir> [--failed] [--game tag]
 // Plays, pauses, steps one tick, changes speed and scrubs; with --failed, the recording is of a room
-// whose tick threw, and the viewer shows the exception at the last tick. Screenshot: replay.png.
+// whose tick threw, and the viewer shows the exception at the last tick; --game names the game whose
+// renderer must draw it (arena by default). Screenshot: replay.png.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -9,7 +10,8 @@ import { parseArgs } from 'node:util';
 import { step, wait } from './harness.mjs';
 
 const { values: args } = parseArgs({
-  options: { url: { type: 'string' }, out: { type: 'string', default: 'e2e-out' }, failed: { type: 'boolean' } },
+  options: { url: { type: 'string' }, out: { type: 'string', default: 'e2e-out' }, failed: { type: 'boolean' },
+    game: { type: 'string', default: 'arena' } },
 });
 if (!args.url) {
   console.log('FAIL replay e2e: usage: node e2e/replay.e2e.mjs --url http://127.0.0.1:PORT [--out DIR] [--failed]');
@@ -32,6 +34,12 @@ try {
   await page.goto(`${base}/`);
   await step('the viewer loads the frames', wait(page, () => (window.replay?.frames ?? 0) > 60));
   const { frames } = await R();
+  await step(`drawn by the ${args.game} renderer`, wait(page, (g) => window.replay.drawnGame === g, args.game));
+  await step('the room is drawn', page.waitForFunction(() => {
+    const c = document.getElementById('arena');
+    const px = c.getContext('2d').getImageData(Math.floor(c.width * 0.6), Math.floor(c.height / 2), 1, 1).data;
+    return px[3] > 0 && (px[0] + px[1] + px[2]) > 0;
+  }, null, { timeout: 15000 }));
   await page.click('#play');
   await step('it plays', wait(page, () => window.replay.index > 20));
   await page.click('#play');

@@ -1,7 +1,7 @@
 // The operator's console (GET /admin): rooms table, a room's page with a live view drawn by the game
 // client's renderer as an all-seeing spectator, the server view with charts, and the operator's
 // actions. Talks only to /admin/api/ with the session cookie set by the login form.
-import { Renderer } from '../games/arena/renderer.js';
+import { SpectatorView } from './spectator.js';
 
 const $ = (id) => document.getElementById(id);
 const ROOMS_MS = 1000;
@@ -103,15 +103,6 @@ async function refreshRooms() {
 }
 
 // ---- one room ------------------------------------------------------------------------------
-class PanelRenderer extends Renderer {
-  resize() {
-    this.dpr = window.devicePixelRatio || 1;
-    this.width = Math.max(1, this.canvas.clientWidth);
-    this.height = Math.max(1, this.canvas.clientHeight);
-    this.canvas.width = Math.round(this.width * this.dpr);
-    this.canvas.height = Math.round(this.height * this.dpr);
-  }
-}
 let renderer = null;
 let lastSnapshot = null;
 
@@ -131,12 +122,19 @@ function renderRoom() {
   body.replaceChildren(...room.players.map((p) => {
     const tr = document.createElement('tr');
     tr.dataset.player = p.id;
+    const limited = p.rateLimit && p.rateLimit !== 'ok';
     const cells = [p.id, p.name + (p.host ? ' (host)' : ''), p.connected ? 'connected' : 'reconnecting',
-      p.inputQueue, Math.max(0, p.lastReceivedSeq - p.lastAppliedSeq), p.stepBudget];
+      p.rttMs === null || p.rttMs === undefined ? '–' : p.rttMs.toFixed(1),
+      p.inputQueue, Math.max(0, p.lastReceivedSeq - p.lastAppliedSeq), p.stepBudget, p.rejectedInputs ?? 0,
+      p.inputsCut ?? 0,
+      `${p.rateLimit ?? 'ok'}${p.rateLimitedMessages ? ` (${p.rateLimitedMessages} dropped)` : ''}`];
+    const keys = ['id', 'name', 'state', 'rtt', 'queue', 'gap', 'steps', 'rejected', 'cut', 'limit'];
     cells.forEach((c, i) => {
       const td = document.createElement('td');
       td.textContent = String(c);
-      if (i >= 3) td.className = 'num';
+      td.dataset.col = keys[i];
+      if (i >= 3 && i <= 8) td.className = 'num';
+      if ((keys[i] === 'limit' && limited) || (keys[i] === 'rejected' && c > 0)) td.classList.add('bad');
       tr.append(td);
     });
     const td = document.createElement('td');
@@ -225,12 +223,12 @@ async function refreshLive() {
 let lastFrame = performance.now();
 function drawLive(now) {
   const d = state.detail;
-  // The live view draws with the arena's renderer; other games' rooms show their table only.
-  if (state.view === 'room' && d?.game === 'arena' && d?.room?.game?.map && lastSnapshot && renderer) {
+  // The live view draws with the renderer of the room's game (games/index.js, by its id).
+  if (state.view === 'room' && d?.room?.game?.map && lastSnapshot && renderer) {
     const names = new Map(d.room.players.map((p) => [p.id, p.name]));
-    const shots = (lastSnapshot.shots || []).map(([id, x, y, vx, vy, owner]) => ({ id, x, y, vx, vy, owner }));
-    renderer.draw({ players: lastSnapshot.players || [], shots, flashes: [], effects: [] },
-      { game: d.room.game, ownId: null, nameOf: (id) => names.get(id) ?? `#${id}`, frameMs: now - lastFrame, now });
+    renderer.draw(d.game, lastSnapshot,
+      { game: d.room.game, nameOf: (id) => names.get(id) ?? `#${id}`, frameMs: now - lastFrame, now });
+    window.adminConsole.drawnGame = renderer.gameId;
   }
   lastFrame = now;
   requestAnimationFrame(drawLive);
@@ -309,7 +307,7 @@ function route() {
     state.detail = null;
     lastSnapshot = null;
     $('action-result').textContent = '';
-    if (!renderer) renderer = new PanelRenderer($('live'));
+    if (!renderer) renderer = new SpectatorView($('live'), { fitBox: true });
     renderer.resize();
     refreshRoom();
   }

@@ -1,7 +1,7 @@
 // The replay viewer served by `game-server.jar replay FILE --serve`: fetches the replayed frames
 // (one snapshot per tick) and the event log, then plays them with the game client's renderer as an
 // all-seeing spectator: play, pause, speed, a scrub bar, one tick at a time, and the log beside it.
-import { Renderer } from '../games/arena/renderer.js';
+import { SpectatorView } from '../admin/spectator.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -14,8 +14,7 @@ async function getJson(path) {
 const [info, frames, events] = await Promise.all([getJson('api/info'), getJson('api/frames'), getJson('api/events')]);
 const header = info.header;
 const tickRate = header.tickRate || 30;
-const renderer = new Renderer($('arena'));
-renderer.insetLeft = 320;
+const renderer = new SpectatorView($('arena'), { insetLeft: 320 });
 const names = info.names || {};
 const state = { index: 0, playing: false, speed: 1, carry: 0 };
 
@@ -82,7 +81,7 @@ function show() {
   const atEnd = state.index >= frames.length - 1;
   $('failure').classList.toggle('hidden', !(info.failure && atEnd));
   window.replay = { index: state.index, tick, frames: frames.length, playing: state.playing, atEnd,
-    failureShown: Boolean(info.failure && atEnd), outcome: info.result.outcome };
+    failureShown: Boolean(info.failure && atEnd), outcome: info.result.outcome, drawnGame: renderer.gameId };
 }
 
 $('play').addEventListener('click', () => setPlaying(!state.playing));
@@ -112,10 +111,10 @@ function frame(now) {
     }
   }
   const f = frames[state.index];
-  if (f && info.game.map && Array.isArray(f.players) && (header.game === 'arena' || header.game === 'default')) {
-    const shots = (f.shots || []).map(([id, x, y, vx, vy, owner]) => ({ id, x, y, vx, vy, owner }));
-    renderer.draw({ players: f.players || [], shots, flashes: [], effects: [] },
-      { game: info.game, ownId: null, nameOf: (id) => names[id] ?? `#${id}`, frameMs: dt, now });
+  // Drawn by the renderer of the recording's game (games/index.js, by its id).
+  if (f && info.game.map && Array.isArray(f.players)) {
+    renderer.draw(header.game, f, { game: info.game, nameOf: (id) => names[id] ?? `#${id}`, frameMs: dt, now });
+    window.replay.drawnGame = renderer.gameId;
   }
   requestAnimationFrame(frame);
 }

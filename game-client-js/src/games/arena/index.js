@@ -11,4 +11,11 @@ export default {
   createSession: (join, clock, options) => new GameSession(join, clock, options),
   createRenderer: (canvas) => new Renderer(canvas),
   updateHud: (hud, session, frame, now) => hud.update(session, frame, now),
+  /** A snapshot as the renderer draws it for a spectator who sees everything (console, replay viewer). */
+  spectatorFrame: (snap) => ({
+    players: snap.players || [],
+    shots: (snap.shots || []).map(([id, x, y, vx, vy, owner]) => ({ id, x, y, vx, vy, owner })),
+    flashes: [],
+    effects: [],
+  }),
 };

@@ -114,23 +114,27 @@ export class TagRenderer {
     this.ctx = canvas.getContext('2d');
     this.view = { scale: 1, ox: 0, oy: 0 };
     this.insetLeft = 0;
+    this.insetTop = 72; // the HUD's top bar
     this.resize();
   }
 
   resize() {
     const dpr = window.devicePixelRatio || 1;
-    this.canvas.width = Math.round(window.innerWidth * dpr);
-    this.canvas.height = Math.round(window.innerHeight * dpr);
-    this.canvas.style.width = `${window.innerWidth}px`;
-    this.canvas.style.height = `${window.innerHeight}px`;
+    this.width = window.innerWidth;
+    this.height = window.innerHeight;
+    this.canvas.width = Math.round(this.width * dpr);
+    this.canvas.height = Math.round(this.height * dpr);
+    this.canvas.style.width = `${this.width}px`;
+    this.canvas.style.height = `${this.height}px`;
     this.dpr = dpr;
   }
 
   fit(map) {
-    const w = window.innerWidth - this.insetLeft - 32;
-    const h = window.innerHeight - 88;
+    const w = this.width - this.insetLeft - 32;
+    const h = this.height - this.insetTop - 16;
     const scale = Math.max(0.1, Math.min(w / map.width, h / map.height));
-    this.view = { scale, ox: this.insetLeft + 16 + (w - map.width * scale) / 2, oy: 72 + (h - map.height * scale) / 2 };
+    this.view = { scale, ox: this.insetLeft + 16 + (w - map.width * scale) / 2,
+      oy: this.insetTop + (h - map.height * scale) / 2 };
   }
 
   worldToScreen(x, y) { return { x: this.view.ox + x * this.view.scale, y: this.view.oy + y * this.view.scale }; }
@@ -142,7 +146,7 @@ export class TagRenderer {
     const { scale, ox, oy } = this.view;
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     ctx.fillStyle = '#0b1020';
-    ctx.fillRect(0, 0, window.innerWidth, window.innerHeight);
+    ctx.fillRect(0, 0, this.width, this.height);
     ctx.fillStyle = '#16213a';
     ctx.fillRect(ox, oy, game.map.width * scale, game.map.height * scale);
     ctx.font = '12px system-ui, sans-serif';
@@ -188,4 +192,6 @@ export default {
   createSession: (join, clock, options) => new TagSession(join, clock, options),
   createRenderer: (canvas) => new TagRenderer(canvas),
   updateHud: tagHud,
+  /** A snapshot as the renderer draws it for a spectator who sees everything (console, replay viewer). */
+  spectatorFrame: (snap) => ({ players: snap.players || [], it: snap.it ?? null }),
 };

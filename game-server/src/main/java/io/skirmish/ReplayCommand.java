@@ -51,6 +51,7 @@ final class ReplayCommand implements Callable<Integer> {
         switch (r.outcome()) {
             case MATCH -> out.println("OK: " + r.detail());
             case FAILURE_REPRODUCED -> out.println("OK (failure reproduced): " + r.detail());
+            case FAILURE_REACHED -> out.println("OK (failure reached): " + r.detail());
             case MISMATCH -> out.println("MISMATCH: first differing tick " + r.mismatchTick() + ": " + r.detail());
             case UNREPLAYABLE -> out.println("UNREPLAYABLE: " + r.detail());
         }

@@ -35,6 +35,16 @@ public final class EventBudget {
     private long windowStart;
     private int drops;
     private boolean throttled;
+    /** Messages dropped over the budget's whole life. */
+    private long dropped;
+
+    /**
+     * The budget as the operator's console shows it.
+     *
+     * @param dropped messages dropped over the budget's life
+     * @param label {@code ok}, {@code dropping} (dropping in the current window) or {@code throttled}
+     */
+    public record State(long dropped, String label) {}
 
     public EventBudget(Ticker ticker, Limits limits) {
         this.ticker = ticker;
@@ -63,6 +73,7 @@ public final class EventBudget {
             return Verdict.ALLOW;
         }
         drops += count;
+        dropped += count;
         if (drops >= limits.disconnectAfter()) {
             return Verdict.DISCONNECT;
         }
@@ -75,5 +86,16 @@ public final class EventBudget {
 
     public synchronized boolean throttled() {
         return throttled;
+    }
+
+    /**
+     * The state as of now, without taking a token, as the next message would find it: dropping ends
+     * with its window; throttling ends once {@link #take} has seen a window without drops.
+     */
+    public synchronized State state() {
+        boolean windowOver = ticker.nanoTime() - windowStart >= windowNanos;
+        boolean stillThrottled = throttled && !(windowOver && drops == 0);
+        String label = stillThrottled ? "throttled" : drops > 0 && !windowOver ? "dropping" : "ok";
+        return new State(dropped, label);
     }
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,8 @@ public final class GameEndpoint {
     private final PasswordWork hashing;
     private final RoomQuota quota;
     private volatile RequestRouter router = RequestRouter.LOCAL;
+    /** The transport's message budgets by session (see {@link #eventBudgets}). */
+    private volatile Function<UUID, EventBudget> budgets = id -> null;
 
     public GameEndpoint(RoomManager rooms, Ticker ticker, NetMetrics metrics) {
         this(rooms, ticker, metrics, NetLimits.defaults());
@@ -70,7 +73,8 @@ public final class GameEndpoint {
         // The protocol version is checked on CONNECT, before the client is in the namespace.
         server.getNamespace("").addAuthTokenListener((auth, client) -> ProtocolVersion.check(auth, client, metrics));
         server.addConnectListener(client -> {
-            sessions.put(client.getSessionId(), new Session(client, metrics, limits.passwordChangesPerMinute()));
+            sessions.put(client.getSessionId(), new Session(client, metrics, limits.passwordChangesPerMinute(),
+                    id -> budgets.apply(id)));
             metrics.connectionOpened();
         });
         server.addDisconnectListener(client -> {
@@ -90,6 +94,14 @@ public final class GameEndpoint {
             server.addEventListener(event, Object.class, (client, data, ack) -> onRequest(event, client, data, ack));
         }
         server.addEventListener(Events.INPUT, Object.class, (client, data, ack) -> onInput(client, data));
+    }
+
+    /**
+     * Where each session's inbound message budget is found (the socket server's), so that a player's
+     * rate-limit state shows on the operator's console.
+     */
+    public void eventBudgets(Function<UUID, EventBudget> budgets) {
+        this.budgets = budgets;
     }
 
     /** Decides where requests are served (cluster mode); call before the server starts. */
@@ -132,6 +144,7 @@ public final class GameEndpoint {
             }
         }
         if (dropped != null) {
+            s.rejectedInputs.incrementAndGet();
             metrics.rejected(Events.INPUT, dropped);
         }
     }

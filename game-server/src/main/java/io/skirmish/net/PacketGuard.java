@@ -43,6 +43,11 @@ final class PacketGuard extends ChannelInboundHandlerAdapter {
         this.listener = listener;
     }
 
+    /** A session's budget, or null before its first message (or after a flood disconnected it). */
+    EventBudget budget(UUID session) {
+        return budgets.get(session);
+    }
+
     /** Forgets a session's budget; call on disconnect. */
     void forget(UUID session) {
         budgets.remove(session);

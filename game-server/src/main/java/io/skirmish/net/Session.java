@@ -3,10 +3,15 @@ package io.skirmish.net;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.fasterxml.jackson.databind.util.RawValue;
 import io.skirmish.net.engine.Backpressure;
+import io.skirmish.net.engine.RoundTrip;
 import io.skirmish.room.Connection;
+import io.skirmish.room.ConnectionStats;
 import io.skirmish.room.Membership;
 import io.skirmish.room.RawJson;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /** One Socket.IO client as the rooms see it, and what the network layer remembers about it. */
 final class Session implements Connection {
@@ -25,8 +30,17 @@ final class Session implements Connection {
     private final boolean compact;
     /** Password changes of this connection, rate-limited. */
     final PasswordRate passwordRate;
+    /** Inputs of this connection that were refused (counted on I/O threads). */
+    final AtomicLong rejectedInputs = new AtomicLong();
+    /** The transport's message budget of a session (null before its first message). */
+    private final Function<UUID, EventBudget> budgets;
 
     Session(SocketIOClient client, NetMetrics metrics, int passwordChangesPerMinute) {
+        this(client, metrics, passwordChangesPerMinute, id -> null);
+    }
+
+    Session(SocketIOClient client, NetMetrics metrics, int passwordChangesPerMinute, Function<UUID, EventBudget> budgets) {
+        this.budgets = budgets;
         this.passwordRate = new PasswordRate(passwordChangesPerMinute);
         this.client = client;
         this.compact = ProtocolVersion.compact(client);
@@ -64,6 +78,15 @@ final class Session implements Connection {
     @Override
     public String address() {
         return address;
+    }
+
+    /** Any thread: the heartbeat's round trip, this connection's refused inputs and its message budget. */
+    @Override
+    public ConnectionStats stats() {
+        EventBudget b = budgets.apply(client.getSessionId());
+        EventBudget.State st = b == null ? null : b.state();
+        return new ConnectionStats(RoundTrip.millisOf(client), rejectedInputs.get(), st == null ? 0 : st.dropped(),
+                st == null ? "ok" : st.label());
     }
 
     @Override

@@ -181,6 +181,11 @@ public final class SocketServer implements AutoCloseable {
         return server;
     }
 
+    /** The inbound message budget of a session, or null when it has none (yet). Any thread. */
+    public EventBudget eventBudget(UUID session) {
+        return guard.budget(session);
+    }
+
     /** Live Engine.IO sessions, whether or not connected to a namespace. */
     public int sessions() {
         return server.sessions();

@@ -142,11 +142,27 @@ public final class Recorders implements RoomObserver, AutoCloseable {
         }
     }
 
+    /**
+     * The room's tick threw. A throw in the game was recorded where it happened (see {@link
+     * RecordedGame}); this records one in the room's own machinery around the game, with its exception.
+     */
+    @Override
+    public void failed(Room room, long tick, Throwable error) {
+        FlightRecorder r = live.get(room);
+        if (r == null || r.finished()) return;
+        try {
+            failed(r, tick, false, error);
+        } catch (RuntimeException e) {
+            broken(r, e);
+        }
+    }
+
     @Override
     public void closed(Room room, long tick, String reason) {
         FlightRecorder r = live.get(room);
         if (r == null) return;
         if (reason.equals("error") && !r.finished()) {
+            // Only when the room could not say why (it always does: see failed).
             failed(r, tick, false, new IllegalStateException("the room's tick threw outside its game (see the server log)"));
         }
         r.ended();

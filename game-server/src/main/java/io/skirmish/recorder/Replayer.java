@@ -27,7 +27,7 @@ public final class Replayer {
     public record Result(Outcome outcome, long ticks, int hashesChecked, long firstTick, long lastTick,
                          long mismatchTick, String detail) {
         public boolean ok() {
-            return outcome == Outcome.MATCH || outcome == Outcome.FAILURE_REPRODUCED;
+            return outcome == Outcome.MATCH || outcome == Outcome.FAILURE_REPRODUCED || outcome == Outcome.FAILURE_REACHED;
         }
     }
 
@@ -36,6 +36,11 @@ public final class Replayer {
         MATCH,
         /** Every hash matched, and the replay threw where the room did, the same exception. */
         FAILURE_REPRODUCED,
+        /**
+         * The room failed outside its game (in the room's own tick machinery): the replay cannot throw
+         * that exception, but it reached the failing tick with every hash matching.
+         */
+        FAILURE_REACHED,
         /** A hash differed (or the failure did not happen the same way): see {@code mismatchTick}. */
         MISMATCH,
         /** The file cannot be replayed (no start, unknown game). */
@@ -121,6 +126,11 @@ public final class Replayer {
                         return new Result(Outcome.MISMATCH, ticks, hashes, first, h.tick(), h.tick(), String.format(
                                 "state hash differs after tick %d: recorded %016x, replayed %016x", h.tick(), h.hash(), got));
                     }
+                } else if (r instanceof Rec.Failure f && !f.inGame()) {
+                    listener.replayed(r, List.of());
+                    return new Result(Outcome.FAILURE_REACHED, ticks, hashes, first, f.tick(), -1, String.format(
+                            "the room failed outside its game at tick %d (%s: %s); the replay reached that tick with "
+                                    + "every state hash matching", f.tick(), f.type(), f.message()));
                 } else if (r instanceof Rec.Failure f) {
                     listener.replayed(r, List.of());
                     return new Result(Outcome.MISMATCH, ticks, hashes, first, f.tick(), f.tick(), String.format(

@@ -25,6 +25,11 @@ public interface Connection {
     /** The client's network address (for per-address limits); never shown to other players. */
     String address();
 
+    /** Round trip, rejected inputs and rate limiting of this connection (for the operator's console). */
+    default ConnectionStats stats() {
+        return ConnectionStats.UNKNOWN;
+    }
+
     /** Closes the connection. */
     void close();
 }

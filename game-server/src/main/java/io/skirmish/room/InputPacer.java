@@ -80,6 +80,7 @@ final class InputPacer {
                 while (s.inbox.size() > 2 && s.inbox.poll() != null) {
                     dropped++;
                 }
+                s.inputsCut += dropped;
                 metrics.inputsDropped("backlog", dropped);
             }
         }

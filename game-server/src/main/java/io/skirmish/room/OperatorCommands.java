@@ -20,7 +20,11 @@ public final class OperatorCommands {
         this.room = room;
     }
 
-    /** The room as its members see it, with each seat's input queue depth, sequence numbers and step bank. */
+    /**
+     * The room as its members see it, with each seat's input queue depth, sequence numbers, step bank
+     * and inputs cut from a backlog (the room's own, read on its game thread), and its connection's
+     * heartbeat round trip, refused inputs and rate-limit state (the network layer's, thread-safe).
+     */
     public CompletableFuture<RawJson> inspect() {
         return room.submit(null, null, () -> {
             JsonObject o = room.roomJson();
@@ -32,6 +36,17 @@ public final class OperatorCommands {
                 p.addProperty("lastReceivedSeq", Math.max(0, s.lastReceivedSeq));
                 p.addProperty("lastAppliedSeq", s.lastAppliedSeq);
                 p.addProperty("stepBudget", s.budget);
+                p.addProperty("inputsCut", s.inputsCut);
+                Connection conn = s.conn;
+                ConnectionStats net = conn == null ? ConnectionStats.UNKNOWN : conn.stats();
+                if (net.rttMillis() >= 0) {
+                    p.addProperty("rttMs", Math.round(net.rttMillis() * 10) / 10.0);
+                } else {
+                    p.add("rttMs", com.google.gson.JsonNull.INSTANCE);
+                }
+                p.addProperty("rejectedInputs", net.rejectedInputs());
+                p.addProperty("rateLimitedMessages", net.rateLimitedMessages());
+                p.addProperty("rateLimit", net.rateLimit());
             }
             o.addProperty("tick", room.currentTick());
             o.addProperty("snapshotDivisor", room.snapshotDivisor());

@@ -38,6 +38,12 @@ public interface RoomObserver {
     /** A tick ended. */
     default void ticked(Room room, long tick, GameState state) {}
 
+    /**
+     * The room's tick threw, in its game or in the room's own machinery around it: called once,
+     * with the exception, before {@link #closed} with reason {@code error}.
+     */
+    default void failed(Room room, long tick, Throwable error) {}
+
     /** The room closed ({@code empty}, {@code error}, or a game's reason). */
     default void closed(Room room, long tick, String reason) {}
 

@@ -28,6 +28,8 @@ final class Seat {
     int held;
     /** Consecutive ticks the queue has been deeper than two. */
     int deep;
+    /** Queued inputs cut from a backlog that kept growing (see {@link InputPacer}). */
+    long inputsCut;
     boolean ready;
     long disconnectedAtTick = -1;
 

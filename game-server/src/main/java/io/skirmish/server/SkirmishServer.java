@@ -149,6 +149,7 @@ public final class SkirmishServer implements AutoCloseable {
             }
         }, roomStats);
         this.socket = new SocketServer(cfg.net(), ticker, metrics, GameEndpoint.EVENTS, new Routes(), endpoint::register);
+        endpoint.eventBudgets(socket::eventBudget);
     }
 
     /** Called on game thread {@code n} after each of its ticks. */

@@ -137,4 +137,26 @@ class EventBudgetTest {
         budget.take(1);
         assertFalse(budget.throttled());
     }
+    @Test
+    void theStateTheConsoleShowsFollowsDropsThrottlingAndQuietWindows() {
+        assertEquals(new EventBudget.State(0, "ok"), budget.state());
+        int allowed = drain(budget); // the burst, then one dropped
+        assertEquals(120, allowed);
+        assertEquals(new EventBudget.State(1, "dropping"), budget.state());
+        for (int i = 0; i < 28; i++) assertEquals(Verdict.DROP, budget.take(1));
+        assertEquals(Verdict.THROTTLE, budget.take(1)); // the 30th drop in the window
+        assertEquals(new EventBudget.State(30, "throttled"), budget.state());
+        ticker.advanceMillis(4_999);
+        assertEquals("throttled", budget.state().label(), "still inside the window of the drops");
+        ticker.advanceMillis(1);
+        // The window of the drops is over, but the rate comes back only after a window without drops.
+        assertEquals("throttled", budget.state().label());
+        assertEquals(Verdict.ALLOW, budget.take(1)); // opens a window; no drop in it
+        assertEquals(new EventBudget.State(30, "throttled"), budget.state());
+        ticker.advanceMillis(5_000);
+        assertEquals(new EventBudget.State(30, "ok"), budget.state(), "a quiet window passed; the dropped total is kept");
+        assertEquals(Verdict.ALLOW, budget.take(1));
+        assertFalse(budget.throttled(), "take() agrees");
+        assertEquals(new EventBudget.State(30, "ok"), budget.state());
+    }
 }

@@ -166,4 +166,53 @@ class FlightRecorderTest {
         // The arena without the fault does not fail there: the replay says so.
         assertEquals(Replayer.Outcome.MISMATCH, new Replayer(g -> ArenaGame.factory()).replay(rec).outcome());
     }
+    @Test
+    void aRoomWhoseOwnTickMachineryThrowsWritesAFileWithTheExceptionAndTheReplayReachesIt() throws Exception {
+        // The room's metrics (called by the room after the game's step, outside the game) throw on the 700th tick.
+        int[] ticks = {0};
+        io.skirmish.room.RoomMetrics failing = new io.skirmish.room.RoomMetrics() {
+            @Override
+            public void roomTick(String roomId, long nanos) {
+                if (++ticks[0] == 700) throw new UnsupportedOperationException("metrics broke on tick 699");
+            }
+        };
+        ManualRooms r = new ManualRooms(RoomConfig.defaults(), ArenaGame.factory(), ArenaGame.TYPE.maps(),
+                new Recorders(RecorderConfig.defaults().withDir(dir)), failing);
+        List<ManualRooms.Bot> bots = new ArrayList<>();
+        for (int i = 0; i < 3; i++) bots.add(r.new Bot(i).join("bot" + i));
+        Room room = r.rooms.get(0);
+        while (!room.isClosed()) {
+            bots.forEach(ManualRooms.Bot::input);
+            r.tick();
+        }
+        r.recorders.close(); // waits for the file
+        List<Path> files;
+        try (var s = Files.list(dir)) {
+            files = s.toList();
+        }
+        assertEquals(1, files.size(), "one recording written: " + files);
+        Recording rec = Recording.read(files.get(0));
+        Rec last = rec.records().get(rec.records().size() - 1);
+        // The room's tick 699 stepped the game, then counted itself (tick 700 by then) and threw.
+        assertTrue(last instanceof Rec.Failure, "ends with the failure: " + last);
+        Rec.Failure f = (Rec.Failure) last;
+        assertEquals(700, f.tick());
+        assertEquals(false, f.inGame());
+        assertEquals(UnsupportedOperationException.class.getName(), f.type());
+        assertEquals("metrics broke on tick 699", f.message());
+        assertTrue(f.stack().contains("Room.tick"), f.stack());
+        long lastStep = rec.records().stream().filter(x -> x instanceof Rec.Step).mapToLong(Rec::tick).max().orElseThrow();
+        assertEquals(699, lastStep);
+
+        ReplayTimeline timeline = new ReplayTimeline(rec, g -> ArenaGame.factory());
+        Replayer.Result result = timeline.result();
+
+        assertEquals(Replayer.Outcome.FAILURE_REACHED, result.outcome(), result.detail());
+        assertTrue(result.ok());
+        assertEquals(700, result.lastTick());
+        assertTrue(result.hashesChecked() >= 23, "hashes checked: " + result.hashesChecked());
+        assertTrue(result.detail().contains("metrics broke on tick 699"), result.detail());
+        // What the viewer shows at the end: the exception, with its stack.
+        assertEquals("metrics broke on tick 699", timeline.info().getAsJsonObject("failure").get("message").getAsString());
+    }
 }

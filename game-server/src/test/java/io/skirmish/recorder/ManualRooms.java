@@ -39,6 +39,16 @@ final class ManualRooms {
     }
 
     ManualRooms(RoomConfig cfg, GameFactory games, List<String> maps, Recorders recorders) {
+        this(cfg, games, maps, recorders, RoomMetrics.NONE);
+    }
+
+    /** With {@code metrics} hearing every room's ticks (a test can make the room's own machinery throw there). */
+    ManualRooms(RoomConfig cfg, GameFactory games, List<String> maps, Recorders recorders, RoomMetrics metrics) {
+        this(cfg, "arena", games, maps, recorders, metrics);
+    }
+
+    /** Rooms of the game {@code gameId} (the id recordings carry), made by {@code games}. */
+    ManualRooms(RoomConfig cfg, String gameId, GameFactory games, List<String> maps, Recorders recorders, RoomMetrics metrics) {
         this.cfg = cfg;
         this.recorders = recorders;
         this.loop = new GameLoop("test", ticker, cfg.tickRate(), 3, n -> { });
@@ -55,8 +65,8 @@ final class ManualRooms {
                 loop.remove(room);
             }
         };
-        GameCatalog catalog = GameCatalog.of(new GameType("arena", "Arena", maps, games));
-        manager = new RoomManager(cfg, recorders == null ? catalog : recorders.wrap(catalog), ticker, RoomMetrics.NONE, scheduler,
+        GameCatalog catalog = GameCatalog.of(new GameType(gameId, gameId, maps, games));
+        manager = new RoomManager(cfg, recorders == null ? catalog : recorders.wrap(catalog), ticker, metrics, scheduler,
                 new JoinCodes(new SecureRandom()), RoomManager.GuessLimits.defaults());
         if (recorders != null) manager.observe(recorders);
     }

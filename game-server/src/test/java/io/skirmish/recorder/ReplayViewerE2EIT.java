@@ -8,6 +8,7 @@ import io.skirmish.game.GameFactory;
 import io.skirmish.it.NodeScript;
 import io.skirmish.room.Room;
 import io.skirmish.room.RoomConfig;
+import io.skirmish.tag.TagGame;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +27,10 @@ class ReplayViewerE2EIT {
     Path dir;
 
     private Recording play(GameFactory games, int ticks) throws Exception {
-        ManualRooms r = new ManualRooms(RoomConfig.defaults(), games, new Recorders(RecorderConfig.defaults().withDir(dir)));
+        return play(new ManualRooms(RoomConfig.defaults(), games, new Recorders(RecorderConfig.defaults().withDir(dir))), ticks);
+    }
+
+    private Recording play(ManualRooms r, int ticks) throws Exception {
         List<ManualRooms.Bot> bots = new ArrayList<>();
         for (int i = 0; i < 4; i++) bots.add(r.new Bot(i).join("bot" + i));
         Room room = r.rooms.get(0);
@@ -58,6 +62,15 @@ class ReplayViewerE2EIT {
     void theViewerPlaysPausesStepsAndScrubsARecording() throws Exception {
         Recording rec = play(ArenaGame.factory(), 20 * 30);
         view(rec, ArenaGame.factory(), "replay");
+    }
+
+    @Test
+    void theViewerDrawsATagRoomWithTagsRenderer() throws Exception {
+        GameFactory tag = TagGame.TYPE.factory();
+        Recording rec = play(new ManualRooms(RoomConfig.defaults(), "tag", tag, TagGame.TYPE.maps(),
+                new Recorders(RecorderConfig.defaults().withDir(dir)), io.skirmish.room.RoomMetrics.NONE), 20 * 30);
+        assertEquals("tag", rec.game());
+        view(rec, tag, "replay-tag", "--game", "tag");
     }
 
     @Test

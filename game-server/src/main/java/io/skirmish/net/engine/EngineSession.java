@@ -95,6 +95,11 @@ public final class EngineSession extends SessionHead {
         return sid;
     }
 
+    /** The heartbeat's round trip, for the operator's console. */
+    RoundTrip roundTrip() {
+        return heartbeat.roundTrip;
+    }
+
     /** Holds the gate's admission until the session connects or ends (see {@link SessionGate.Admission}). */
     void admitted(Runnable release) {
         admission.set(release);

@@ -18,6 +18,8 @@ final class Heartbeat {
     private ScheduledFuture<?> pingTimer;
     private ScheduledFuture<?> pongTimer;
     private boolean stopped;
+    /** Ping to pong, for the operator's console. */
+    final RoundTrip roundTrip = new RoundTrip();
 
     /**
      * @param ping sends a ping to the client
@@ -36,6 +38,7 @@ final class Heartbeat {
     }
 
     void onPong() {
+        roundTrip.ponged();
         HomeLoop.cancel(pongTimer);
         pongTimer = null;
         schedulePing();
@@ -52,6 +55,7 @@ final class Heartbeat {
         long pingDue = nanoTime.getAsLong() + TimeUnit.MILLISECONDS.toNanos(settings.pingIntervalMs());
         pingTimer = loop.schedule(() -> {
             if (stopped) return;
+            roundTrip.pinged();
             ping.run();
             HomeLoop.cancel(pongTimer);
             // The pong is due pingTimeout after the ping was due, even if this task ran late: late timers
