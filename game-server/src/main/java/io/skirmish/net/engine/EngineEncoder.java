@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
  * {@code b}+base64 (netty-socketio's binary framing there made clients fail to parse). Polling
  * answers keep the connection open when the request asked for keep-alive (netty-socketio closed it
  * after each poll while announcing keep-alive, which Node's HTTP agent reported as "socket hang up").
+ * A {@link SharedPacket} is encoded once for all its recipients; every other packet at each write.
  */
 @ChannelHandler.Sharable
 final class EngineEncoder extends ChannelOutboundHandlerAdapter {
