@@ -42,3 +42,18 @@ test('a delta before any keyframe, truncated bytes and junk are refused without 
   assert.throws(() => decodeFrame(null, new Uint8Array([0x80, 0x80])), /truncated/);
   assert.deepEqual(d.decode(key), golden.frames[3].snapshot, 'keyframes still decode after junk');
 });
+
+test('a spectator\'s copies carry their delay, and their chain decodes to exactly the snapshots', () => {
+  const { delayMs, frames } = golden.spectator;
+  assert.ok(frames.length > 10 && delayMs > 0);
+  const d = new SnapshotDecoder();
+  frames.forEach((f, i) => {
+    const snap = d.decode(f.delta ?? f.keyframe);
+    assert.equal(snap.delayMs, delayMs, `frame ${i}`);
+    assert.deepEqual(snap, f.snapshot, `frame ${i}`);
+    assert.deepEqual(new SnapshotDecoder().decode(f.keyframe), f.snapshot, `keyframe ${i}`);
+  });
+  assert.equal(d.refused, 0);
+  const { delayMs: _delay, ...live } = frames[3].snapshot;
+  assert.deepEqual(new SnapshotDecoder().decode(golden.frames[3].keyframe), live, 'a player\'s copy has no delayMs');
+});

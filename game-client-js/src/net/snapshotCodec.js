@@ -16,6 +16,7 @@ const ANGLE_STEPS = 4096;
 const RADIANS_PER_STEP = (2 * Math.PI) / ANGLE_STEPS;
 const DELTA = 1;
 const PHASE = 2;
+const DELAY = 4; // a spectator's copy: its delay behind live play (ms) follows the flags
 const VEL = 1;
 const POS = 2;
 const AIM = 4;
@@ -78,14 +79,20 @@ export function fromBase64(text) {
 export function decodeFrame(prev, bytes) {
   const r = new Reader(bytes);
   const flags = r.u();
+  const delayMs = flags & DELAY ? r.u() : -1;
   const f = (flags & DELTA) === 0 ? keyframe(r) : delta(r, flags, prev);
   if (!r.done()) throw new SnapshotDecodeError('trailing bytes in snapshot');
+  f.delayMs = delayMs; // -1: a player's (live) copy
   return f;
 }
 
-/** A frame as the snapshot object of the full JSON form (docs/protocol.md, `snapshot`). */
+/**
+ * A frame as the snapshot object of the full JSON form (docs/protocol.md, `snapshot`); a spectator's
+ * copy starts with `delayMs`, as the JSON form does.
+ */
 export function toSnapshot(f) {
   return {
+    ...(f.delayMs >= 0 ? { delayMs: f.delayMs } : {}),
     tick: f.tick,
     time: f.time,
     phase: PHASES[f.phase] ?? 'lobby',

@@ -38,7 +38,7 @@ final class SnapshotFanout {
     private final ArrayDeque<Delayed> spectatorBuffer = new ArrayDeque<>();
     private final SnapshotChain chain = new SnapshotChain();
     private final SnapshotChain.Receivers<Connection> playerChain = new SnapshotChain.Receivers<>();
-    private final SnapshotChain.Receivers<Connection> spectatorChain = new SnapshotChain.Receivers<>();
+    private final SnapshotChain.Receivers<Connection> spectatorChain;
     private final long delayTicks;
     private double debt;
     private volatile int divisor = 1;
@@ -49,6 +49,7 @@ final class SnapshotFanout {
         this.ticker = ticker;
         this.metrics = metrics;
         this.delayTicks = cfg.spectatorDelay().toMillis() * cfg.tickRate() / 1000;
+        this.spectatorChain = new SnapshotChain.Receivers<>(cfg.spectatorDelay().toMillis());
         // A room taking more than half the tick period is overrunning; a second of that is overload.
         this.overload = new OverloadMonitor(1_000_000_000L / cfg.tickRate() / 2, cfg.tickRate(), 5 * cfg.tickRate());
     }

@@ -11,13 +11,36 @@ import java.util.List;
  * @param phaseEndsAt server time the phase ends, 0 for none
  * @param ships by ascending id
  * @param shots in the server's order (oldest first)
+ * @param delayMs how far behind live play a spectator's copy is (the header's delay), {@link #LIVE} for a
+ *     player's copy; the same snapshot reaches players and spectators, only this differs
  */
 public record Frame(int tickRate, long tick, long time, int phase, int round, long phaseEndsAt,
-                    List<ShipRec> ships, List<ShotRec> shots) {
+                    List<ShipRec> ships, List<ShotRec> shots, long delayMs) {
+    /** {@link #delayMs()} of a player's (live) copy: no delay in the header. */
+    public static final long LIVE = -1;
 
     public Frame {
         ships = List.copyOf(ships);
         shots = List.copyOf(shots);
+        if (delayMs < LIVE) {
+            throw new IllegalArgumentException("delayMs below 0: " + delayMs);
+        }
+    }
+
+    /** A player's (live) copy. */
+    public Frame(int tickRate, long tick, long time, int phase, int round, long phaseEndsAt,
+                 List<ShipRec> ships, List<ShotRec> shots) {
+        this(tickRate, tick, time, phase, round, phaseEndsAt, ships, shots, LIVE);
+    }
+
+    /** The same snapshot as a spectator's copy {@code delayMs} behind live play ({@link #LIVE}: a player's). */
+    public Frame withDelay(long delayMs) {
+        return new Frame(tickRate, tick, time, phase, round, phaseEndsAt, ships, shots, delayMs);
+    }
+
+    /** Whether this is a spectator's copy (its header carries the delay). */
+    public boolean delayed() {
+        return delayMs != LIVE;
     }
 
     /**

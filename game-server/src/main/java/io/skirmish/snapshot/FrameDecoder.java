@@ -29,14 +29,15 @@ public final class FrameDecoder {
     public static Frame decode(Frame prev, byte[] bytes) {
         Varint.Source in = new Varint.Source(bytes);
         long flags = in.u();
-        Frame f = (flags & Schema.DELTA) == 0 ? keyframe(in) : delta(in, flags, prev);
+        long delayMs = (flags & Schema.DELAY) != 0 ? in.u() : Frame.LIVE;
+        Frame f = (flags & Schema.DELTA) == 0 ? keyframe(in, delayMs) : delta(in, flags, prev, delayMs);
         if (!in.done()) {
             throw new IllegalArgumentException("trailing bytes in snapshot");
         }
         return f;
     }
 
-    private static Frame keyframe(Varint.Source in) {
+    private static Frame keyframe(Varint.Source in, long delayMs) {
         int tickRate = (int) in.u();
         if (tickRate <= 0) {
             throw new IllegalArgumentException("bad tick rate");
@@ -62,10 +63,10 @@ public final class FrameDecoder {
             shots.add(s);
             lastShot = s.id();
         }
-        return new Frame(tickRate, tick, time, phase, round, endsAt, ships, shots);
+        return new Frame(tickRate, tick, time, phase, round, endsAt, ships, shots, delayMs);
     }
 
-    private static Frame delta(Varint.Source in, long flags, Frame prev) {
+    private static Frame delta(Varint.Source in, long flags, Frame prev, long delayMs) {
         if (prev == null) {
             throw new IllegalArgumentException("a delta needs the previous snapshot");
         }
@@ -86,7 +87,7 @@ public final class FrameDecoder {
         int tickRate = prev.tickRate();
         List<Frame.ShipRec> ships = ships(in, prev, dt, tickRate);
         List<Frame.ShotRec> shots = shots(in, prev, dt, ships);
-        return new Frame(tickRate, tick, time, phase, round, endsAt, ships, shots);
+        return new Frame(tickRate, tick, time, phase, round, endsAt, ships, shots, delayMs);
     }
 
     private static long phaseEndsAt(Varint.Source in, long time) {

@@ -12,7 +12,7 @@ public final class FrameEncoder {
     /** The whole frame: decodable alone. */
     public static byte[] keyframe(Frame f) {
         Varint.Sink out = new Varint.Sink();
-        out.u(Schema.PHASE);
+        header(out, Schema.PHASE, f);
         out.u(f.tickRate());
         out.u(f.tick());
         out.u(f.time());
@@ -41,7 +41,7 @@ public final class FrameEncoder {
         boolean phaseChanged = f.phase() != prev.phase() || f.round() != prev.round()
                 || f.phaseEndsAt() != prev.phaseEndsAt();
         Varint.Sink out = new Varint.Sink();
-        out.u(Schema.DELTA | (phaseChanged ? Schema.PHASE : 0));
+        header(out, Schema.DELTA | (phaseChanged ? Schema.PHASE : 0), f);
         out.u(Schema.baseCheck(prev.tick()));
         out.u(dt);
         out.s(f.time() - prev.time());
@@ -51,6 +51,34 @@ public final class FrameEncoder {
         ships(out, prev, f, dt);
         shots(out, prev, f);
         return out.toBytes();
+    }
+
+    /**
+     * The same snapshot as a spectator's copy: {@code encoded} (a keyframe or a delta of a player's copy)
+     * with the delay in its header. Byte for byte what encoding {@code f.withDelay(delayMs)} gives, at the
+     * cost of a copy, so a room encodes its spectators' forms without encoding the frame again.
+     */
+    public static byte[] withDelay(byte[] encoded, long delayMs) {
+        Varint.Source in = new Varint.Source(encoded);
+        long flags = in.u();
+        if ((flags & Schema.DELAY) != 0) {
+            throw new IllegalArgumentException("already a spectator's copy");
+        }
+        Varint.Sink out = new Varint.Sink();
+        out.u(flags | Schema.DELAY);
+        out.u(delayMs);
+        out.append(encoded, in.position());
+        return out.toBytes();
+    }
+
+    /** The first varint (flags), and the delay after it on a spectator's copy. */
+    private static void header(Varint.Sink out, int flags, Frame f) {
+        if (f.delayed()) {
+            out.u(flags | Schema.DELAY);
+            out.u(f.delayMs());
+        } else {
+            out.u(flags);
+        }
     }
 
     private static void phase(Varint.Sink out, Frame f) {

@@ -6,9 +6,13 @@ import io.skirmish.arena.Quantum;
 final class Schema {
     private Schema() {}
 
-    /** First varint: bit 0 set for a delta, bit 1 when the phase fields follow. */
+    /**
+     * First varint: bit 0 set for a delta, bit 1 when the phase fields follow, bit 2 on a spectator's
+     * copy, whose delay behind live play (ms) follows as the second varint.
+     */
     static final int DELTA = 1;
     static final int PHASE = 2;
+    static final int DELAY = 4;
 
     /** Change mask bits of a ship in a delta. */
     static final int VEL = 1, POS = 2, AIM = 4, HP = 8, SEQ = 16, STATE = 32, SCORE = 64;

@@ -36,13 +36,24 @@ public final class SnapshotChain {
      * @param <K> how receivers are told apart (by identity)
      */
     public static final class Receivers<K> {
+        private final long delayMs;
         private Map<K, Long> received = new IdentityHashMap<>();
         private Map<K, Long> next = new IdentityHashMap<>();
+
+        /** Players: live copies. */
+        public Receivers() {
+            this(Frame.LIVE);
+        }
+
+        /** Spectators: copies whose header says they are {@code delayMs} behind live play. */
+        public Receivers(long delayMs) {
+            this.delayMs = delayMs;
+        }
 
         /** The payload for {@code receiver}: the delta if it holds the snapshot before {@code s}, else the keyframe. */
         public String payloadFor(K receiver, CompactSnapshot s) {
             Long had = received.get(receiver);
-            return s.payloadFor(had == null ? -1 : had);
+            return s.payloadFor(had == null ? -1 : had, delayMs);
         }
 
         /** Records whether {@code receiver} was sent {@code s} (false: skipped; it gets a keyframe next). */

@@ -37,6 +37,12 @@ final class Varint {
             len += other.len;
         }
 
+        void append(byte[] bytes, int from) {
+            ensure(bytes.length - from);
+            System.arraycopy(bytes, from, buf, len, bytes.length - from);
+            len += bytes.length - from;
+        }
+
         int length() {
             return len;
         }
@@ -91,6 +97,11 @@ final class Varint {
 
         boolean done() {
             return pos == buf.length;
+        }
+
+        /** How many bytes were read so far. */
+        int position() {
+            return pos;
         }
     }
 }

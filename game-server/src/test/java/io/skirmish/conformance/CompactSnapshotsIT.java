@@ -83,6 +83,42 @@ class CompactSnapshotsIT {
     }
 
     @Test
+    void aSpectatorsCompactSnapshotsSayHowFarBehindTheyAreAndEqualThePlayersOnes() {
+        try (Ws player = Ws.open(port, true); Ws spectator = Ws.open(port, true)) {
+            player.send("40{\"protocol\":2}");
+            assertTrue(player.text().startsWith("40{"));
+            player.send("421[\"room:create\",{\"name\":\"Host\",\"settings\":{\"spectators\":true}}]");
+            String code = player.textStartingWith("431[{\"ok\":true").replaceAll(".*\"code\":\"([A-Z0-9]{5})\".*", "$1");
+            spectator.send("40{\"protocol\":2}");
+            assertTrue(spectator.text().startsWith("40{"));
+            spectator.send("421[\"room:spectate\",{\"code\":\"" + code + "\",\"name\":\"Watcher\"}]");
+            String answer = spectator.textStartingWith("431[{\"ok\":true");
+            long delay = Long.parseLong(answer.replaceAll(".*\"delayMs\":(\\d+).*", "$1"));
+            assertTrue(delay > 0, answer);
+
+            List<Frame> watched = new ArrayList<>();
+            Frame held = null;
+            for (int i = 0; i < 12; i++) {
+                byte[] b = bytes(spectator.textStartingWith(COMPACT));
+                assertEquals(i == 0, FrameDecoder.isKeyframe(b), "a keyframe first, then deltas: " + i);
+                held = FrameDecoder.decode(held, b);
+                assertEquals(delay, held.delayMs(), "the header says how far behind: " + i);
+                watched.add(held);
+            }
+            Map<Long, Frame> live = new HashMap<>();
+            Frame p = null;
+            while (p == null || p.tick() < held.tick()) {
+                p = FrameDecoder.decode(p, bytes(player.textStartingWith(COMPACT)));
+                assertFalse(p.delayed(), "a player's copy has no delay");
+                live.put(p.tick(), p);
+            }
+            for (Frame f : watched) {
+                assertEquals(live.get(f.tick()), f.withDelay(Frame.LIVE), "tick " + f.tick());
+            }
+        }
+    }
+
+    @Test
     void aSlowClientCatchesUpThroughAKeyframeAndEndsInTheFastClientsState() {
         Polling slow = new Polling(port);
         try (Ws fast = Ws.open(port, true)) {

@@ -32,6 +32,33 @@ class FrameCodecTest {
     }
 
     @Test
+    void spectatorCopiesCarryTheirDelayAndFollowTheSameChain() {
+        for (long delay : new long[] {0, 2000, 1L << 40}) {
+            RandomFrames gen = new RandomFrames(delay + 11);
+            Frame prev = gen.next();
+            byte[] key = FrameEncoder.keyframe(prev);
+            byte[] spectatorKey = FrameEncoder.withDelay(key, delay);
+            assertArrayEquals(FrameEncoder.keyframe(prev.withDelay(delay)), spectatorKey, "spliced = encoded, keyframe");
+            Frame held = FrameDecoder.decode(null, spectatorKey);
+            assertEquals(prev.withDelay(delay), held);
+            assertEquals(delay, held.delayMs());
+            for (int i = 0; i < 100; i++) {
+                Frame f = gen.next();
+                byte[] d = FrameEncoder.withDelay(FrameEncoder.delta(prev, f), delay);
+                assertArrayEquals(FrameEncoder.delta(prev, f.withDelay(delay)), d, "spliced = encoded, delta " + i);
+                assertEquals(f, FrameDecoder.decode(held, FrameEncoder.delta(prev, f)),
+                        "a player's delta applies to a spectator's copy and gives a live copy");
+                held = FrameDecoder.decode(held, d);
+                assertEquals(f.withDelay(delay), held, "delta " + i + ", delay " + delay);
+                prev = f;
+            }
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> FrameEncoder.withDelay(FrameEncoder.withDelay(FrameEncoder.keyframe(frame(1, List.of(), List.of())), 5), 5));
+        assertThrows(IllegalArgumentException.class, () -> frame(1, List.of(), List.of()).withDelay(-2));
+    }
+
+    @Test
     void aKeyframeAfterSkippedSnapshotsRebuildsTheStateExactly() {
         RandomFrames gen = new RandomFrames(7);
         Frame first = gen.next();

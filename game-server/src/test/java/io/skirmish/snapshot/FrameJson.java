@@ -12,6 +12,7 @@ final class FrameJson {
 
     static JsonObject snapshot(Frame f) {
         JsonObject o = new JsonObject();
+        if (f.delayed()) o.addProperty("delayMs", f.delayMs());
         o.addProperty("tick", f.tick());
         o.addProperty("time", f.time());
         o.addProperty("phase", Phase.values()[f.phase()].wire());

@@ -35,6 +35,8 @@ import org.junit.jupiter.api.Test;
  */
 class SnapshotGoldenTest {
     static final Path FILE = Path.of("..", "game-client-js", "test", "golden", "snapshots.json");
+    static final int SPECTATOR_FRAMES = 40;
+    static final long SPECTATOR_DELAY_MS = 2000;
 
     @Test
     void committedGoldenVectorsMatchTheEncoder() throws IOException {
@@ -65,11 +67,22 @@ class SnapshotGoldenTest {
             held = key;
             assertEquals(o.get("snapshot"), FrameJson.snapshot(key));
         }
+        JsonObject spectator = root.getAsJsonObject("spectator");
+        held = null;
+        for (JsonElement e : spectator.getAsJsonArray("frames")) {
+            JsonObject o = e.getAsJsonObject();
+            JsonElement payload = o.get("delta").isJsonNull() ? o.get("keyframe") : o.get("delta");
+            held = FrameDecoder.decode(held, SnapshotText.bytes(payload.getAsString()));
+            assertEquals(spectator.get("delayMs").getAsLong(), held.delayMs());
+            assertEquals(o.get("snapshot"), FrameJson.snapshot(held));
+            assertEquals(held, FrameDecoder.decode(null, SnapshotText.bytes(o.get("keyframe").getAsString())));
+        }
     }
 
     static JsonObject generate() {
         Sim sim = new Sim();
         JsonArray frames = new JsonArray();
+        JsonArray spectatorFrames = new JsonArray();
         Frame prev = null;
         int count = 0;
         for (int t = 0; t < 300; t++) {
@@ -86,15 +99,33 @@ class SnapshotGoldenTest {
                 o.addProperty("delta", SnapshotText.text(FrameEncoder.delta(prev, f)));
             }
             frames.add(o);
+            if (count < SPECTATOR_FRAMES) {
+                // The same snapshot as spectators get it: the player's forms with the delay in the header.
+                JsonObject so = new JsonObject();
+                so.add("snapshot", FrameJson.snapshot(f.withDelay(SPECTATOR_DELAY_MS)));
+                so.addProperty("keyframe", SnapshotText.text(FrameEncoder.withDelay(FrameEncoder.keyframe(f), SPECTATOR_DELAY_MS)));
+                if (prev == null) {
+                    so.add("delta", null);
+                } else {
+                    so.addProperty("delta", SnapshotText.text(FrameEncoder.withDelay(FrameEncoder.delta(prev, f), SPECTATOR_DELAY_MS)));
+                }
+                spectatorFrames.add(so);
+            }
             prev = f;
             count++;
         }
+        JsonObject spectator = new JsonObject();
+        spectator.addProperty("delayMs", SPECTATOR_DELAY_MS);
+        spectator.add("frames", spectatorFrames);
         JsonObject root = new JsonObject();
         root.addProperty("about", "compact snapshots (docs/protocol.md): each frame's snapshot, as decoded; its keyframe; "
                 + "its delta on the frame before (null for the first). Written by SnapshotGoldenTest.");
         root.addProperty("protocol", SnapshotText.PROTOCOL_VERSION);
         root.addProperty("count", count);
         root.add("frames", frames);
+        root.addProperty("spectatorAbout", "the first frames again as a spectator's copies: the delay in the header, "
+                + "delayMs in the snapshot");
+        root.add("spectator", spectator);
         return root;
     }
 

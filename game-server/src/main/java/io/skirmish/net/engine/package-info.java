@@ -20,12 +20,14 @@
  *   <li>{@code Polling}: the waiting GET, the POST, poll answers, and how a polling session ends;</li>
  *   <li>{@code WebSocketTransport}: the session's WebSocket, its buffer, and how it ends;</li>
  *   <li>{@code WebSocketUpgrade}: the probe that moves a polling session to WebSocket;</li>
- *   <li>{@code Heartbeat}: ping after each pong, the end when a pong is late;</li>
+ *   <li>{@code Heartbeat}: ping after each pong, the end when a pong is late; it measures the
+ *       {@link io.skirmish.net.engine.RoundTrip} that the operator's console shows;</li>
  *   <li>{@code SocketIoDemux}: Socket.IO packets ({@code SocketIoDecoder}) to the socket of their
  *       namespace ({@code EngineNamespaceClient}, created once CONNECT passed the auth listeners, which
  *       see a {@code PendingClient}); events, acks, disconnects and the connect timeout.</li>
  * </ul>
  * {@link io.skirmish.net.engine.CloseReason} says why a session ended; {@link io.skirmish.net.engine.Backpressure}
- * sends what a slow client may miss.
+ * sends what a slow client may miss, and {@code SharedPacket} encodes once a snapshot that every
+ * member of a room receives.
  */
 package io.skirmish.net.engine;

@@ -44,6 +44,23 @@ class CompactSnapshotsTest {
     }
 
     @Test
+    void aSpectatorsChainWithItsDelayInTheHeaderDecodesToo() throws IOException {
+        JsonObject spectator = JsonParser.parseString(Files.readString(GOLDEN)).getAsJsonObject().getAsJsonObject("spectator");
+        JsonArray frames = spectator.getAsJsonArray("frames");
+        assertTrue(frames.size() > 10);
+        CompactSnapshots bot = new CompactSnapshots();
+        for (int i = 0; i < frames.size(); i++) {
+            JsonObject f = frames.get(i).getAsJsonObject();
+            JsonElement payload = f.get("delta").isJsonNull() ? f.get("keyframe") : f.get("delta");
+            Messages.Snapshot snap = bot.read(quoted(payload));
+            assertNotNull(snap, "frame " + i);
+            assertSame(f.getAsJsonObject("snapshot"), snap, "frame " + i);
+            assertEquals(f.getAsJsonObject("snapshot").get("delayMs").getAsLong(), bot.held().delayMs(), "frame " + i);
+        }
+        assertEquals(0, bot.refused());
+    }
+
+    @Test
     void aDeltaOnAnotherBaseWaitsForTheNextKeyframe() throws IOException {
         JsonArray frames = frames();
         CompactSnapshots bot = new CompactSnapshots();
