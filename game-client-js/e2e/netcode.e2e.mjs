@@ -203,6 +203,8 @@ await runE2E('netcode', async ({ pageA, pageB, base }) => {
     frames: window.__rec.frames, keys: window.__rec.keys, hits: window.skirmish.hits,
     pairErrors: window.skirmish.shotPairErrors ?? [],
     pairLog: window.skirmish.shotPairLog ?? [],
+    screenHits: (window.skirmish.screenHitLog ?? []).map((h) => ({ key: h.key, target: h.target, t: h.t })),
+    sids: [...(window.skirmish.ownShotSids ?? new Map())],
   }));
   const recA = await pull(pageA);
   const recB = await pull(pageB);

@@ -112,15 +112,31 @@ function segmentDistance2(ax, ay, bx, by, px, py) {
 
 /**
  * Shots of `shooter` seen to reach the drawn, unprotected `target`, and how many the server counted.
- * A shot reaches the target when its drawn path between two frames passes within the hit distance
- * of the target; a shot that vanishes is also followed one tick of flight (24 units) past its last
- * drawn place, because a client drawing server shots removes them up to a tick before the contact.
+ *
+ * On the shooter's screen a shot reaches the target when its drawn path touches the drawn ship
+ * (within the hit distance). The shooter's own shots are predicted and end the moment their path
+ * touches a drawn ship: the client records each such contact (`screenHits`: key, target, frame
+ * time), made with the very positions it drew in that frame, so those are taken as they are. A
+ * shot drawn from snapshots (not predicted) is judged on the recorded frames: its drawn path
+ * between two frames passes within the hit distance of the target, or, when it vanishes, one tick
+ * of flight (24 units) past its last drawn place does (the server removes it up to a tick before
+ * the contact is drawn).
+ *
+ * The server counted a shot if a `hit` event of the shooter on the target names its server id; a
+ * predicted shot's id is learnt when the client pairs it with the server's copy (`sids`: key -> id,
+ * from snapshots or, for a shot that ended in its first tick, from its hit event).
  */
-function hits(frames, serverHits, shooter, target) {
-  const sidOf = new Map(); // shot key -> server shot id, as last drawn
+function hits(frames, serverHits, shooter, target, screenHits = [], sids = []) {
+  const sidOf = new Map(sids); // shot key -> server shot id
   const seen = new Map(); // shot key -> {x, y, dx, dy, i} last drawn place and step
   const onScreen = new Map(); // shot key -> frame time of first contact
+  const predicted = (key) => typeof key === 'string' && key.startsWith('p');
   const touches = (t, ax, ay, bx, by) => t && t.st === 0 && segmentDistance2(ax, ay, bx, by, t.x, t.y) < HIT_DISTANCE ** 2;
+  const from = frames.length ? frames[0].t : 0;
+  const to = frames.length ? frames[frames.length - 1].t : -1;
+  for (const h of screenHits) {
+    if (h.target === target && h.t >= from && h.t <= to && !onScreen.has(h.key)) onScreen.set(h.key, h.t);
+  }
   for (let i = 0; i < frames.length; i++) {
     const f = frames[i];
     const t = ship(f, target);
@@ -128,14 +144,14 @@ function hits(frames, serverHits, shooter, target) {
     for (const [key, sid, owner, x, y] of f.s) {
       if (owner !== shooter) continue;
       here.add(key);
-      if (sid !== null && sid !== undefined) sidOf.set(key, sid);
+      if (sid !== null && sid !== undefined && !sidOf.has(key)) sidOf.set(key, sid);
       const prev = seen.get(key);
       if (prev && prev.i === i - 1 && !onScreen.has(key) && touches(t, prev.x, prev.y, x, y)) onScreen.set(key, f.t);
       seen.set(key, { x, y, dx: prev ? x - prev.x : 0, dy: prev ? y - prev.y : 0, i, t: prev ? f.t - prev.t : 0 });
     }
     const prevFrame = i > 0 ? frames[i - 1] : null;
     for (const [key, s] of seen) {
-      if (here.has(key) || s.i !== i - 1 || onScreen.has(key)) continue;
+      if (here.has(key) || s.i !== i - 1 || onScreen.has(key) || predicted(key)) continue;
       const len = Math.sqrt(s.dx * s.dx + s.dy * s.dy);
       if (len === 0) continue;
       const reach = 24 / len;
@@ -145,10 +161,16 @@ function hits(frames, serverHits, shooter, target) {
   }
   const counted = new Set(serverHits.filter((h) => h.attacker === shooter && h.target === target).map((h) => h.shot));
   let honoured = 0;
-  for (const key of onScreen.keys()) if (counted.has(sidOf.get(key))) honoured++;
+  let unpaired = 0;
+  for (const key of onScreen.keys()) {
+    const sid = sidOf.get(key);
+    if (sid === undefined || sid === null) unpaired++;
+    else if (counted.has(sid)) honoured++;
+  }
   return {
     onScreen: onScreen.size,
     honoured,
+    unpaired,
     share: onScreen.size ? round(honoured / onScreen.size, 3) : null,
     serverHits: counted.size,
   };
@@ -186,7 +208,7 @@ export function analyse({ a, b, aliceId, bobId, link, stall, parts }) {
       fightTarget: correctionsPerMinute(of(b, 'fight')),
     },
     interpDelay: { move: delays(of(b, 'move')), stall: delays(of(b, 'stall')) },
-    hits: hits(of(a, 'fight'), a.hits ?? [], aliceId, bobId),
+    hits: hits(of(a, 'fight'), a.hits ?? [], aliceId, bobId, a.screenHits ?? [], a.sids ?? []),
     shotPairing: a.pairErrors?.length
       ? { n: a.pairErrors.length, p50: round(percentile(a.pairErrors, 0.5), 2), p95: round(percentile(a.pairErrors, 0.95), 2) }
       : null,
@@ -236,7 +258,7 @@ export function renderMarkdown(r) {
     `| corrections per minute flying through stalls (not bounded: the server drops a stalled burst's oldest inputs) | ${r.corrections.stall?.perMinute} |`,
     `| interp delay, steady (move) | p50 ${r.interpDelay.move?.p50} ms, p95 ${r.interpDelay.move?.p95} ms, max ${r.interpDelay.move?.max} ms; measured jitter p50 ${r.interpDelay.move?.jitterP50 ?? '-'} ms; within 2 intervals + jitter in ${r.interpDelay.move?.withinBound ?? '-'} of frames; render lag behind server ${r.interpDelay.move?.renderLagP50 ?? '-'} ms |`,
     `| interp delay, stall | p50 ${r.interpDelay.stall?.p50} ms, p95 ${r.interpDelay.stall?.p95} ms, max ${r.interpDelay.stall?.max} ms |`,
-    `| shots hitting on the shooter's screen / honoured by the server | ${r.hits.onScreen} / ${r.hits.honoured} = ${r.hits.share} (server hits on the target: ${r.hits.serverHits}) |`,
+    `| shots hitting on the shooter's screen / honoured by the server | ${r.hits.onScreen} / ${r.hits.honoured} = ${r.hits.share} (never paired with a server shot: ${r.hits.unpaired}; server hits on the target: ${r.hits.serverHits}) |`,
     `| own shots: prediction vs the server's shot when paired (units) | ${r.shotPairing ? `p50 ${r.shotPairing.p50}, p95 ${r.shotPairing.p95} (n=${r.shotPairing.n})` : '-'} |`,
     '',
     '| bound | value | want | |',

@@ -329,6 +329,8 @@ function updateDebug(session, players, extrapolatedMs, t) {
   debug.screenHits = session?.shots.screenHits ?? 0;
   debug.shotPairErrors = session?.shots.pairErrors ?? [];
   debug.shotPairLog = session?.shots.pairLog ?? [];
+  debug.screenHitLog = session?.screenHits ?? []; // own shots drawn touching a ship: {key, target, t}
+  debug.ownShotSids = session?.shots.sidOfKey ?? null; // predicted shot key -> server shot id
   debug.extrapolatedMs = Math.round(extrapolatedMs);
   debug.pendingInputs = session?.predictor.pending.length ?? 0;
   debug.corrections = session?.predictor.corrections ?? 0;

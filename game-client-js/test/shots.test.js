@@ -97,3 +97,56 @@ test('walls and the lifetime end predicted shots', () => {
   assert.equal(o.draw(30, 16, []).shots.length, 1);
   assert.equal(o.draw(41, 16, []).shots.length, 0, 'past shotTtlTicks');
 });
+
+test('a shot that hit on screen is kept for the pairing: the server\'s copy is not drawn a second time', () => {
+  const o = new OwnShots(game);
+  const first = o.fire({ x: 100, y: 500 }, 0, 1, 10);
+  o.draw(10, 16, []);
+  assert.equal(o.draw(11, 16, [{ id: 2, x: 123 + 720 * DT * 2 - 10, y: 510, st: 0 }]).hits.length, 1);
+  const second = o.fire({ x: 100, y: 300 }, 0, 7, 16);
+  // The server's copy of the first shot (it missed there) arrives after the hit on screen.
+  o.onSnapshot({ tick: 14, shots: [[3, 123 + 720 * DT * 5, 500, 720, 0, ME]] }, ME, 1);
+  assert.equal(o.isPredicted(3), true, 'paired with the shot that hit on screen, not drawn from snapshots');
+  assert.equal(o.sidOfKey.get(first.key), 3);
+  assert.deepEqual(o.draw(16, 16, []).shots.map((x) => x.key), [second.key], 'the first is not drawn again');
+  // The next server shot pairs with the next prediction, in order.
+  o.onSnapshot({ tick: 20, shots: [[3, 123 + 720 * DT * 11, 500, 720, 0, ME], [4, 123 + 720 * DT * 5, 300, 720, 0, ME]] }, ME, 7);
+  assert.equal(o.sidOfKey.get(second.key), 4);
+  assert.equal(o.draw(17, 16, []).shots.length, 1);
+});
+
+test('a shot the server ended in its first tick is paired from its hit event and ends where it hit', () => {
+  const o = new OwnShots(game);
+  const shot = o.fire({ x: 100, y: 500 }, 0, 7, 40);
+  // Compensated first step: the server's shot hit at age 5 and never appeared in a snapshot.
+  o.onHit({ type: 'hit', attacker: ME, target: 2, shot: 9, x: 123 + 720 * DT * 5, y: 500 }, ME);
+  o.onHit({ type: 'hit', attacker: 2, target: ME, shot: 8, x: 0, y: 0 }, ME); // not ours
+  o.onSnapshot({ tick: 46, shots: [] }, ME, 7);
+  assert.equal(o.isPredicted(9), true);
+  assert.equal(o.isPredicted(8), false);
+  assert.equal(o.sidOfKey.get(shot.key), 9);
+  assert.equal(o.draw(43, 16, []).shots.length, 1, 'drawn up to where it hit');
+  assert.equal(o.draw(44.5, 16, []).shots.length, 0, 'gone past it');
+  // A later hit event for a shot already seen in a snapshot changes nothing.
+  o.onHit({ type: 'hit', attacker: ME, target: 2, shot: 9, x: 0, y: 0 }, ME);
+  assert.equal(o.bornEnded.length, 0);
+});
+
+test('a predicted kill: the victim is drawn dead from the shot that took its last hp on screen', () => {
+  const o = new OwnShots({ ...game, physics: { ...game.physics, shotDamage: 20 } });
+  o.onSnapshot({ tick: 40, shots: [], players: [{ id: 2, hp: 20, st: 0 }] }, ME, 6);
+  const bob = { id: 2, x: 123 + 720 * DT * 3, y: 500, st: 0 };
+  o.fire({ x: 100, y: 500 }, 0, 7, 40);
+  o.draw(40, 16, [bob]);
+  assert.equal(o.kills.isDeadAhead(2, 42), false);
+  assert.equal(o.draw(42.5, 16, [bob]).hits.length, 1, 'touched on screen');
+  assert.equal(o.kills.isDeadAhead(2, 42.5), true, 'dead at once');
+  // A second shot does not hit the ship drawn dead.
+  o.fire({ x: 100, y: 500 }, 0, 13, 43);
+  assert.equal(o.draw(46, 16, [bob]).hits.length, 0);
+  // The server confirms: its shot killed Bob at tick 48; snapshots show him dead from there.
+  o.onHit({ type: 'hit', tick: 48, attacker: ME, target: 2, shot: 9, hp: 0, x: bob.x, y: 500 }, ME);
+  o.onSnapshot({ tick: 48, shots: [], players: [{ id: 2, hp: 0, st: 2 }] }, ME, 7);
+  assert.equal(o.kills.isDeadAhead(2, 47), true, 'still ahead of the render tick');
+  assert.equal(o.kills.isDeadAhead(2, 48), false, 'the snapshots take over');
+});

@@ -125,6 +125,7 @@ export class GameSession {
         this.roundEnd = ev;
         break;
     }
+    if (ev.type === GameEventType.HIT && this.playerId !== null) this.shots.onHit(ev, this.playerId);
     if (ev.type === GameEventType.HIT || ev.type === GameEventType.KILL || ev.type === GameEventType.RESPAWN) {
       this.scheduled.push(ev);
     }
@@ -211,6 +212,8 @@ export class GameSession {
         return { ...own, x: d.x, y: d.y, a: aim, tp: d.teleported };
       }
       if (p.st === ShipState.DEAD) return p;
+      // Killed by our shot where we saw it hit: dead from then, ahead of the snapshots.
+      if (tick !== null && this.shots.kills.isDeadAhead(p.id, tick)) return { ...p, st: ShipState.DEAD };
       seen.add(p.id);
       const d = this.smoother.follow(p.id, p, frameMs, Boolean(p.teleport));
       return { ...p, x: d.x, y: d.y, tp: d.teleported };
@@ -225,7 +228,7 @@ export class GameSession {
         const own = this.shots.draw(tick, frameMs, targets);
         for (const s of own.shots) shots.push({ ...s, owner: this.playerId });
         for (const h of own.hits) {
-          this.screenHits.push(h);
+          this.screenHits.push({ ...h, t: localNow });
           if (this.screenHits.length > 1000) this.screenHits.shift();
         }
       }

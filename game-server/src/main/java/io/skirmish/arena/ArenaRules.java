@@ -69,23 +69,25 @@ public final class ArenaRules {
             List<PlayerInput> list = inputs.getOrDefault(ship.id, List.of());
             boolean fire = false;
             double view = Double.NaN;
+            double arrival = -1;
             for (PlayerInput in : list) {
                 Movement.step(ship.body, in.moveX(), in.moveY(), p, s.map, dt);
                 ship.aim = Quantum.snapAngle(in.aim());
                 if (in.fire()) {
                     fire = true;
                     view = in.renderTick();
+                    arrival = in.arrivalTick();
                 }
             }
             if (fire && ship.cooldown == 0) {
-                fire(s, ship, view);
+                fire(s, ship, view, arrival);
             }
         }
         s.rewind.record(tick, s.ships.values());
         moveShots(s, tick, combat, events, dt);
     }
 
-    private static void fire(ArenaState s, Ship ship, double view) {
+    private static void fire(ArenaState s, Ship ship, double view, double arrival) {
         ArenaPhysics p = s.physics;
         double dx = StrictMath.cos(ship.aim);
         double dy = StrictMath.sin(ship.aim);
@@ -101,6 +103,7 @@ public final class ArenaRules {
         Shot shot = new Shot(s.nextShotId++, ship.id, x, y, Quantum.snap(dx * step), Quantum.snap(dy * step),
                 s.tickRate, p.shotTtlTicks());
         shot.view = view;
+        shot.arrival = arrival;
         s.shots.add(shot);
     }
 

@@ -15,14 +15,15 @@ public final class ArenaState {
     final TreeMap<Integer, Ship> ships = new TreeMap<>();
     final List<Shot> shots = new ArrayList<>();
     int nextShotId = 1;
-    /** Recent ship positions for lag compensation (bounded by {@link RewindHistory#MAX_REWIND_MS}). */
+    /** Recent ship positions for lag compensation ({@link RewindHistory#MAX_REWIND_MS} + {@link RewindHistory#MAX_WAIT_TICKS}). */
     final RewindHistory rewind;
 
     public ArenaState(ArenaMap map, ArenaPhysics physics, int tickRate, long seed) {
         this.map = map;
         this.physics = physics;
         this.tickRate = tickRate;
-        this.rewind = new RewindHistory(RewindHistory.ticksFor(tickRate, RewindHistory.MAX_REWIND_MS));
+        this.rewind = new RewindHistory(RewindHistory.ticksFor(tickRate, RewindHistory.MAX_REWIND_MS),
+                RewindHistory.MAX_WAIT_TICKS);
         this.rng = new SeededRandom(seed);
     }
 

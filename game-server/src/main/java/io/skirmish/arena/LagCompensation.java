@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A new shot's first step, checked against what its shooter saw (docs/protocol.md, "Lag
  * compensation"). The shooter fired while seeing tick {@code v} (the input's render tick, clamped by
- * {@link RewindHistory#clamp}); the server applies the input at tick {@code T}. On the shooter's
+ * {@link RewindHistory#clamp(long, double, double)} against when the input arrived); the server
+ * applies the input at tick {@code T}. On the shooter's
  * screen the shot, at age {@code a} ticks, meets the targets as they were at tick {@code v + a - 1}.
  * So in tick {@code T} the shot is moved {@code 1 + (T - v)} ticks of flight at once, and each sub-step
  * at age {@code a} is checked against the targets rewound to {@code v + a - 1}; at the end it is
@@ -21,7 +22,7 @@ final class LagCompensation {
     static boolean firstStep(ArenaState s, long tick, Shot shot, boolean combat, List<ArenaEvent> events, double dt) {
         ArenaPhysics p = s.physics;
         double hitDist = p.shipRadius() + p.shotRadius();
-        double view = s.rewind.clamp(tick, shot.view);
+        double view = s.rewind.clamp(tick, shot.arrival, shot.view);
         shot.view = Double.NaN;
         double ages = 1 + (tick - view);
         double speed = Math.sqrt(shot.vx * shot.vx + shot.vy * shot.vy);

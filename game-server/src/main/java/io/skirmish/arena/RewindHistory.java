@@ -13,13 +13,23 @@ import java.util.Map;
  * targets as the shooter saw them (docs/protocol.md, "Lag compensation"). Pure: the clock is the
  * tick number the caller records at, so it is tested tick by tick with no time source.
  *
- * <p>It keeps {@code maxTicks + 1} ticks (the newest and {@code maxTicks} before it) and answers any
- * (fractional) tick in that span (a tick outside it is taken at the nearer end), interpolating positions between two recorded ticks. A view older
- * than the span is clamped to its start: a client cannot buy an advantage by claiming an old view.
+ * <p>The bound is on the shooter's own latency: a view may be at most {@code maxTicks} older than the
+ * tick its input <em>reached</em> the server (the first tick that could have applied it). What the
+ * input then waits in the server's own queue (the jitter buffer's tick, a backlog) is the server's
+ * delay, not the shooter's, and is honoured too, up to {@code waitTicks}. So it keeps
+ * {@code maxTicks + waitTicks + 1} ticks and answers any (fractional) tick in that span (a tick
+ * outside it is taken at the nearer end), interpolating positions between two recorded ticks. An
+ * older view is clamped: a client cannot buy an advantage by claiming an old view, nor by sending
+ * its inputs early (an input queued longer was decided on an older view, not a newer one).
  */
 public final class RewindHistory {
-    /** The default bound of the rewind, in milliseconds. */
+    /** The default bound of the rewind, in milliseconds, before the input reached the server. */
     public static final int MAX_REWIND_MS = 250;
+    /**
+     * The default bound of the server's own queueing delay honoured on top of {@link #MAX_REWIND_MS},
+     * in ticks: the jitter buffer holds a lone input one tick, a queue of jitter one or two more.
+     */
+    public static final int MAX_WAIT_TICKS = 4;
 
     /**
      * A ship at a tick. {@code life} counts its spawns, so a rewound check can tell the ship a
@@ -30,12 +40,23 @@ public final class RewindHistory {
     private record Frame(long tick, Map<Integer, Pose> poses) {}
 
     private final int maxTicks;
+    private final int waitTicks;
     private final ArrayDeque<Frame> frames = new ArrayDeque<>();
 
-    /** @param maxTicks how many ticks back a view may be (the clamp) */
+    /** A history whose views are measured from the tick they are applied in (no queueing allowance). */
     public RewindHistory(int maxTicks) {
+        this(maxTicks, 0);
+    }
+
+    /**
+     * @param maxTicks how many ticks before its input's arrival a view may be (the clamp)
+     * @param waitTicks how many ticks of the server's own queueing after the arrival are honoured on top
+     */
+    public RewindHistory(int maxTicks, int waitTicks) {
         if (maxTicks < 0) throw new IllegalArgumentException("maxTicks < 0");
+        if (waitTicks < 0) throw new IllegalArgumentException("waitTicks < 0");
         this.maxTicks = maxTicks;
+        this.waitTicks = waitTicks;
     }
 
     /** The whole ticks a rewind of at most {@code maxRewindMs} spans at {@code tickRate} (rounded up). */
@@ -45,6 +66,10 @@ public final class RewindHistory {
 
     public int maxTicks() {
         return maxTicks;
+    }
+
+    public int waitTicks() {
+        return waitTicks;
     }
 
     /** The newest recorded tick, or -1 before the first. */
@@ -65,18 +90,31 @@ public final class RewindHistory {
             poses.put(s.id, new Pose(s.body.x, s.body.y, s.life, s.respawnTicks == 0, s.protectTicks > 0));
         }
         frames.addLast(new Frame(tick, poses));
-        while (frames.size() > maxTicks + 1) {
+        while (frames.size() > maxTicks + waitTicks + 1) {
             frames.removeFirst();
         }
     }
 
     /**
-     * The tick a shooter's view is honoured at: {@code viewTick} clamped to the recorded span ending
-     * at {@code now}, and to no more than {@code maxTicks} before {@code now}. NaN (no view sent) is now.
+     * The tick a shooter's view is honoured at, for an input applied at {@code now} that arrived
+     * for tick {@code now}: see {@link #clamp(long, double, double)}.
      */
     public double clamp(long now, double viewTick) {
+        return clamp(now, now, viewTick);
+    }
+
+    /**
+     * The tick a shooter's view is honoured at: {@code viewTick} clamped to no more than
+     * {@code maxTicks} before {@code arrival} (when the input reached the server, in fractional
+     * ticks; an unknown, negative or later one is {@code now}), no more than
+     * {@code maxTicks + waitTicks} before {@code now}, and to the recorded span ending at
+     * {@code now}. NaN (no view sent) is now.
+     */
+    public double clamp(long now, double arrival, double viewTick) {
         if (Double.isNaN(viewTick)) return now;
-        double oldest = Math.max(now - maxTicks, frames.isEmpty() ? now : frames.peekFirst().tick);
+        double from = !(arrival >= 0) || arrival > now ? now : arrival;
+        double oldest = Math.max(Math.max(from - maxTicks, now - maxTicks - waitTicks),
+                frames.isEmpty() ? now : frames.peekFirst().tick);
         return Math.max(oldest, Math.min(now, viewTick));
     }
 

@@ -18,6 +18,8 @@ public final class Shot {
      * step has been compensated for it; NaN otherwise.
      */
     double view = Double.NaN;
+    /** When the firing input reached the server, in ticks (see {@link PlayerInput#arrivalTick}), -1 if unknown. */
+    double arrival = -1;
 
     Shot(int id, int owner, double x, double y, double stepX, double stepY, int tickRate, int ttl) {
         this.id = id;

@@ -13,4 +13,15 @@ import io.skirmish.protocol.Fields;
 @FunctionalInterface
 public interface InputDecoder<I> {
     I decode(int seq, Fields input);
+
+    /**
+     * As {@link #decode(int, Fields)}, told when the input arrived, in (fractional) room ticks: the
+     * last tick run plus the fraction of a tick period since it began (at most the next tick, the
+     * first that could apply it). Lag compensation measures the sender's latency up to there; what
+     * the input then waits in the room's queue is the server's. A game whose rules use it keeps it
+     * in the input, so recordings replay the same. By default it is ignored.
+     */
+    default I decode(int seq, Fields input, double arrivalTick) {
+        return decode(seq, input);
+    }
 }

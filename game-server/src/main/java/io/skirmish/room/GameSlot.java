@@ -65,9 +65,9 @@ final class GameSlot<I> implements GameContext, SnapshotWriter, RoomObserver.Gam
         return new GameSlot<>(game, owner, seed, extraInfo);
     }
 
-    /** Network threads: the game's decoding of one input's fields. */
-    Object decode(int seq, Fields fields) {
-        return decoder.decode(seq, fields);
+    /** Network threads: the game's decoding of one input's fields, arrived for {@code arrivalTick}. */
+    Object decode(int seq, Fields fields, double arrivalTick) {
+        return decoder.decode(seq, fields, arrivalTick);
     }
 
     /** The join answer's {@code game} object, as JSON text. */

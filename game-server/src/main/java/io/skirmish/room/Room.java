@@ -58,6 +58,10 @@ public final class Room implements Tickable {
     private volatile RoomSummary summary;
     /** Written on the game thread; read by network threads to decode inputs with the current game. */
     private volatile GameSlot<?> slot;
+    /** The last tick run and when it began, as network threads see them (for inputs' arrival). */
+    private volatile TickMark lastRun = new TickMark(-1, 0);
+
+    private record TickMark(long tick, long nanos) {}
 
     // Game-thread state below.
     private final Members members = new Members();
@@ -239,6 +243,7 @@ public final class Room implements Tickable {
                 slot.frames(tick, now, rounds));
         live.refreshIfStale(tick, cfg.tickRate(), json);
         observer.ticked(this, tick, slot);
+        lastRun = new TickMark(tick, begin);
         tick++;
         long took = ticker.nanoTime() - begin;
         metrics.roomTick(id, took);
@@ -337,6 +342,20 @@ public final class Room implements Tickable {
 
     void restoreTick(long tick) {
         this.tick = tick;
+        this.lastRun = new TickMark(tick - 1, ticker.nanoTime());
+    }
+
+    /**
+     * Network threads: when an input arriving now arrived, in (fractional) ticks: the last tick run
+     * plus the fraction of a tick period since it began, at most the next tick (the first that could
+     * apply it). Lag compensation bounds the sender's latency up to there (see
+     * {@code io.skirmish.game.InputDecoder}); what the input then waits in the room's queue is the server's.
+     */
+    double arrivalTick() {
+        TickMark m = lastRun;
+        if (m.tick < 0) return 0;
+        double since = (ticker.nanoTime() - m.nanos) * (double) cfg.tickRate() / 1e9;
+        return m.tick + Math.max(0, Math.min(1, since));
     }
 
     Passwords.Hash password() {

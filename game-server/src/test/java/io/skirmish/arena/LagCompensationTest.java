@@ -90,6 +90,42 @@ class LagCompensationTest {
         assertEquals(8, state.rewind().maxTicks());
     }
 
+    /**
+     * On the line for ticks 95..101 only; the shooter saw tick 95, its input arrived for tick 102 (7
+     * ticks: within the bound) and waited {@code waited} ticks in the server's queue.
+     */
+    private void queuedFire(long waited, long arrival) {
+        tick = 90;
+        place(target, 400, 800);
+        while (tick < 95) idle();
+        place(target, 400, 500);
+        while (tick <= 101) idle();
+        place(target, 400, 800);
+        while (tick < 102 + waited) idle();
+        ArenaRules.step(state, tick++, Map.of(1, List.of(new PlayerInput(1, 0, 0, 0, true, 95, arrival))), true, events);
+        for (int i = 0; i < 30; i++) idle();
+    }
+
+    @Test
+    void theServersOwnQueueingDoesNotCountAgainstTheShooter() {
+        // Applied at tick 105, 10 ticks after the view: measured from the arrival it is 7.
+        queuedFire(3, 102);
+        assertEquals(1, hits().size(), "hit where the shooter saw it, though the input waited 3 ticks");
+    }
+
+    @Test
+    void withoutItsArrivalTheSameInputIsClampedFromTheTickItIsApplied() {
+        queuedFire(3, -1);
+        assertEquals(0, hits().size(), "10 ticks back from the tick applied: clamped to 8, the target had left");
+    }
+
+    @Test
+    void theServersQueueingIsHonouredOnlyUpToItsAllowance() {
+        // Waited 6 ticks (a backlog): 4 are honoured, the view is clamped to tick 96.
+        queuedFire(6, 102);
+        assertEquals(0, hits().size());
+    }
+
     @Test
     void theShotLeavesAtTheRightPlaceAndFlewItsCatchUp() {
         place(target, 400, 800);

@@ -25,6 +25,35 @@ class RewindHistoryTest {
         assertEquals(5, RewindHistory.ticksFor(20, 250));
         ArenaState s = new ArenaState(ArenaMap.byId("arena"), ArenaPhysics.DEFAULT, 30, 1);
         assertEquals(8, s.rewind().maxTicks());
+        assertEquals(4, s.rewind().waitTicks(), "the server's own queueing honoured on top, in ticks");
+    }
+
+    @Test
+    void theBoundCountsFromTheInputsArrivalAndTheServersQueueIsHonouredUpToItsAllowance() {
+        RewindHistory h = new RewindHistory(8, 4);
+        for (long t = 0; t <= 40; t++) at(h, t, t);
+        // Applied at tick 40, arrived for tick 37: it waited 3 ticks in the server's queue, so a view
+        // may be 8 ticks before 37, i.e. 11 before now.
+        assertEquals(29, h.clamp(40, 37, 10), 1e-9, "8 ticks before the arrival, not before now");
+        assertEquals(31.5, h.clamp(40, 37, 31.5), 1e-9);
+        assertEquals(29.5, h.clamp(40, 37.5, 10), 1e-9, "arrivals are measured in fractions of a tick");
+        assertEquals(40, h.clamp(40, 37, 55), 1e-9, "a view of the future is the present");
+        assertEquals(40, h.clamp(40, 37, Double.NaN), 1e-9, "no view: no rewind");
+        // Waited 10 ticks (a backlog): only 4 of them are honoured, 12 ticks before now at most.
+        assertEquals(28, h.clamp(40, 30, 10), 1e-9);
+        // Unknown arrival, or one the clock cannot have seen: measured from now.
+        assertEquals(32, h.clamp(40, -1, 10), 1e-9);
+        assertEquals(32, h.clamp(40, 41, 10), 1e-9, "an arrival after the tick it is applied in is now");
+        assertEquals(32, h.clamp(40, 10), 1e-9, "the two-argument clamp: arrived for now");
+        // 8 + 4 + 1 ticks are kept, no more.
+        assertEquals(28, h.at(7, 10).x(), 1e-9);
+    }
+
+    @Test
+    void withoutAnAllowanceTheArrivalChangesNothingBeyondTheSpan() {
+        RewindHistory h = new RewindHistory(8);
+        for (long t = 0; t <= 40; t++) at(h, t, t);
+        assertEquals(32, h.clamp(40, 37, 10), 1e-9, "only what is kept can be honoured");
     }
 
     @Test

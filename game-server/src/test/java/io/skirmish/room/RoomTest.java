@@ -196,7 +196,7 @@ class RoomTest {
     }
 
     /** A game that only counts the movement steps (inputs) it is given. */
-    private static final class StepCounter implements Game<PlayerInput> {
+    private static class StepCounter implements Game<PlayerInput> {
         int steps;
 
         @Override public void onCreate(GameContext ctx, long seed) { }
@@ -219,6 +219,30 @@ class RoomTest {
         public void step(long tick, Map<Integer, List<PlayerInput>> inputs) {
             inputs.values().forEach(l -> steps += l.size());
         }
+    }
+
+    @Test
+    void anInputIsStampedWithTheTickItArrivedForNotTheTickItIsApplied() {
+        List<double[]> applied = new ArrayList<>(); // {tick applied, when it arrived in ticks}
+        StepCounter game = new StepCounter() {
+            @Override
+            public void step(long tick, Map<Integer, List<PlayerInput>> inputs) {
+                inputs.values().forEach(l -> l.forEach(in -> applied.add(new double[] {tick, in.arrivalTick()})));
+            }
+        };
+        RoomHarness h2 = new RoomHarness(RoomConfig.defaults(), map -> game);
+        Membership m = h2.await(h2.manager.quickplay(new FakeConnection(), "a")).membership();
+        h2.ticks(5);
+        // Half a tick period after the last tick began: the input arrived at that tick + 0.5.
+        h2.ticker.advance(500_000_000L / h2.cfg.tickRate(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        m.offerInput(input(1, 1, 0, 0, false)); // a lone input: the jitter buffer holds it a tick
+        h2.ticks(3);
+        assertEquals(1, applied.size());
+        double appliedAt = applied.get(0)[0];
+        double arrived = applied.get(0)[1];
+        // Applied two ticks after the last one run when it arrived: one tick to the next run, one
+        // held in the jitter buffer; the server's, not the sender's.
+        assertEquals(appliedAt - 1.5, arrived, 1e-6);
     }
 
     @Test
