@@ -256,7 +256,8 @@ function renderServer() {
     card('overload', s.overloaded ? 'OVERLOADED' : 'ok', s.overloaded),
     card('accepting players', s.accepting ? 'yes' : 'no', !s.accepting),
     card('JVM heap', `${mb(s.heapUsed)} / ${mb(s.heapMax)} MB`),
-    card('flight recorders', `${(s.recorderBytes / 1024).toFixed(0)} KB`),
+    card('flight recorders (game-thread time per recorded tick)', `${(s.recorderBytes / 1024).toFixed(0)} KB · `
+      + `${s.recordedTicks ? ((s.recorderSeconds * 1e6) / s.recordedTicks).toFixed(1) : '0'} µs`),
   );
   const h = s.history;
   drawChart($('chart-connections'), h.map((x) => x.connections));
