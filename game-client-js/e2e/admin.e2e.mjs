@@ -112,6 +112,9 @@ try {
   }, null, { timeout: 15000 }));
   await admin.screenshot({ path: join(out, 'console-room-tag.png') });
   await tagger.close();
+  await admin.evaluate(() => { location.hash = '#/server'; });
+  await step('the server view shows the recorders\' time per tick', admin.waitForFunction(
+    () => /KB · \d+(\.\d)? µs/.test(document.getElementById('server-facts')?.textContent ?? ''), null, { timeout: 15000 }));
   await admin.evaluate((id) => { location.hash = `#/room/${id}`; }, roomId);
   await step('back on the first room', admin.waitForSelector(`#players tr[data-player="${playerId}"]`, { timeout: 15000 }));
 

@@ -127,7 +127,7 @@ function renderRoom() {
       p.rttMs === null || p.rttMs === undefined ? '–' : p.rttMs.toFixed(1),
       p.inputQueue, Math.max(0, p.lastReceivedSeq - p.lastAppliedSeq), p.stepBudget, p.rejectedInputs ?? 0,
       p.inputsCut ?? 0,
-      `${p.rateLimit ?? 'ok'}${p.rateLimitedMessages ? ` (${p.rateLimitedMessages} dropped)` : ''}`];
+      `${p.rateLimit ?? 'ok'}${p.rateLimitedMessages ? ` (${p.rateLimitedMessages})` : ''}`];
     const keys = ['id', 'name', 'state', 'rtt', 'queue', 'gap', 'steps', 'rejected', 'cut', 'limit'];
     cells.forEach((c, i) => {
       const td = document.createElement('td');
@@ -256,7 +256,8 @@ function renderServer() {
     card('overload', s.overloaded ? 'OVERLOADED' : 'ok', s.overloaded),
     card('accepting players', s.accepting ? 'yes' : 'no', !s.accepting),
     card('JVM heap', `${mb(s.heapUsed)} / ${mb(s.heapMax)} MB`),
-    card('flight recorders', `${(s.recorderBytes / 1024).toFixed(0)} KB`),
+    card('flight recorders (game-thread time per recorded tick)', `${(s.recorderBytes / 1024).toFixed(0)} KB · `
+      + `${s.recordedTicks ? ((s.recorderSeconds * 1e6) / s.recordedTicks).toFixed(1) : '0'} µs`),
   );
   const h = s.history;
   drawChart($('chart-connections'), h.map((x) => x.connections));

@@ -7,11 +7,13 @@ export class SpectatorView {
   /**
    * @param canvas where to draw
    * @param fitBox true: the renderer fills the canvas's own box (a panel), not the window
+   * @param insets room to leave for the page around the view ({left, top, bottom}), where the
+   *     game's renderer takes it (top and bottom: Tag's; the arena keeps its own margins)
    */
-  constructor(canvas, { fitBox = false, insetLeft = 0 } = {}) {
+  constructor(canvas, { fitBox = false, insets = {} } = {}) {
     this.canvas = canvas;
     this.fitBox = fitBox;
-    this.insetLeft = insetLeft;
+    this.insets = { left: 0, top: fitBox ? 16 : undefined, bottom: undefined, ...insets };
     this.gameId = null;
     this.module = null;
     this.renderer = null;
@@ -24,12 +26,13 @@ export class SpectatorView {
     this.module = module;
     this.gameId = module.id;
     this.renderer = module.createRenderer(this.canvas);
-    this.renderer.insetLeft = this.insetLeft;
+    this.renderer.insetLeft = this.insets.left;
+    if ('insetTop' in this.renderer && this.insets.top !== undefined) this.renderer.insetTop = this.insets.top;
+    if ('insetBottom' in this.renderer && this.insets.bottom !== undefined) this.renderer.insetBottom = this.insets.bottom;
     if (this.fitBox) {
       // The renderers size the canvas to the window as they are made: the panel's CSS sizes it instead.
       this.canvas.style.width = '';
       this.canvas.style.height = '';
-      if ('insetTop' in this.renderer) this.renderer.insetTop = 16;
       this.renderer.resize = function resizeToBox() {
         this.dpr = window.devicePixelRatio || 1;
         this.width = Math.max(1, this.canvas.clientWidth);

@@ -14,7 +14,8 @@ async function getJson(path) {
 const [info, frames, events] = await Promise.all([getJson('api/info'), getJson('api/frames'), getJson('api/events')]);
 const header = info.header;
 const tickRate = header.tickRate || 30;
-const renderer = new SpectatorView($('arena'), { insetLeft: 320 });
+// Room for the side bar on the left and the controls at the bottom.
+const renderer = new SpectatorView($('arena'), { insets: { left: 320, top: 16, bottom: 72 } });
 const names = info.names || {};
 const state = { index: 0, playing: false, speed: 1, carry: 0 };
 

@@ -115,6 +115,7 @@ export class TagRenderer {
     this.view = { scale: 1, ox: 0, oy: 0 };
     this.insetLeft = 0;
     this.insetTop = 72; // the HUD's top bar
+    this.insetBottom = 16;
     this.resize();
   }
 
@@ -131,7 +132,7 @@ export class TagRenderer {
 
   fit(map) {
     const w = this.width - this.insetLeft - 32;
-    const h = this.height - this.insetTop - 16;
+    const h = this.height - this.insetTop - this.insetBottom;
     const scale = Math.max(0.1, Math.min(w / map.width, h / map.height));
     this.view = { scale, ox: this.insetLeft + 16 + (w - map.width * scale) / 2,
       oy: this.insetTop + (h - map.height * scale) / 2 };

@@ -130,8 +130,9 @@ public final class ClusterNode implements AutoCloseable {
         return codes.newSeatToken();
     }
 
-    boolean hostsCode(String code) {
-        return rooms.rooms().stream().anyMatch(r -> ClusterRouter.isLocal(r, code));
+    /** The id of the live room of this node with join code {@code code}, if there is one. */
+    java.util.Optional<String> localRoomId(String code) {
+        return rooms.rooms().stream().filter(r -> ClusterRouter.isLocal(r, code)).map(Room::id).findFirst();
     }
 
     String defaultGame() {

@@ -91,7 +91,7 @@ final class ClusterRouter implements RequestRouter {
         }
         RoomEntry r = candidates.get(i);
         if (r.node().equals(node.id())) {
-            return servedHere(here);
+            return seatHere(r.id(), here, () -> pickRoom(view, candidates, i + 1, here));
         }
         String token = node.newToken();
         return directory.reserveSeat(r.id(), token, "quickplay").thenCompose(result -> result == RedisDirectory.Reserve.OK
@@ -110,8 +110,10 @@ final class ClusterRouter implements RequestRouter {
     }
 
     private CompletableFuture<RawJson> byCode(String code, boolean seat, Supplier<CompletableFuture<RawJson>> here) {
-        if (node.hostsCode(code)) {
-            return servedHere(here);
+        Optional<String> local = node.localRoomId(code);
+        if (local.isPresent()) {
+            return seat ? seatHere(local.get(), here, () -> CompletableFuture.completedFuture(
+                    error(ErrorCode.ROOM_FULL, "the room is full"))) : servedHere(here);
         }
         if (!node.redisUp()) {
             return unavailable();
@@ -141,6 +143,32 @@ final class ClusterRouter implements RequestRouter {
                     });
                 })
                 .exceptionallyCompose(this::clusterFailure);
+    }
+
+    /**
+     * Serves a seat in room {@code roomId} of this node, counted in the directory like a seat another
+     * node reserves: this node's rooms are published (fresh seat counts), a reservation is taken, the
+     * request is served, the seat published, and the reservation used up. So a player already sent here
+     * with a reservation for the last seat keeps it: a local player asking after that gets
+     * {@code whenFull} instead. Without Redis the room's own count decides, as on one node.
+     */
+    private CompletableFuture<RawJson> seatHere(String roomId, Supplier<CompletableFuture<RawJson>> here,
+                                                Supplier<CompletableFuture<RawJson>> whenFull) {
+        if (!node.redisUp()) {
+            return servedHere(here);
+        }
+        String token = node.newToken();
+        return node.publishNow()
+                .thenCompose(x -> directory.reserveSeat(roomId, token, "local"))
+                .handle((result, err) -> err == null ? result : null) // Redis failed meanwhile: the room decides
+                .thenCompose(result -> {
+                    if (result == RedisDirectory.Reserve.FULL) {
+                        return whenFull.get();
+                    }
+                    CompletableFuture<RawJson> served = servedHere(here);
+                    return result != RedisDirectory.Reserve.OK ? served
+                            : served.thenCompose(answer -> directory.consume(token).handle((used, e) -> answer));
+                });
     }
 
     /** Serves here; a seat taken here is published before the answer goes out, so the next request anywhere sees it. */

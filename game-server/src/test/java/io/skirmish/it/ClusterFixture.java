@@ -5,6 +5,7 @@ import com.google.gson.JsonParser;
 import io.skirmish.cluster.ClusterConfig;
 import io.skirmish.server.ServerConfig;
 import io.skirmish.server.SkirmishServer;
+import io.skirmish.testkit.RedisProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -115,6 +116,27 @@ class ClusterIT {
                         }
                     });
                 }
+            }
+        }
+    }
+
+    @Test
+    void aReservationForTheLastSeatIsHonouredAgainstAPlayerOfThatNode() throws Exception {
+        try (ClusterClient host = new ClusterClient(cluster.port(0));
+             ClusterClient far = new ClusterClient(cluster.port(1));
+             ClusterClient near = new ClusterClient(cluster.port(0))) {
+            JsonObject made = host.call("room:create", "{\"name\":\"host\",\"settings\":{\"maxPlayers\":2}}");
+            String code = made.getAsJsonObject("room").get("code").getAsString();
+            String req = "{\"code\":\"" + code + "\",\"name\":\"friend\"}";
+            JsonObject moved = far.client.call("room:join", req); // the last seat, reserved for the far player
+            assertEquals("MOVED", ClusterClient.code(moved), moved.toString());
+            JsonObject local = near.client.call("room:join", req); // meanwhile, on the room's own node
+            assertEquals("ROOM_FULL", ClusterClient.code(local), "the reserved seat is not given away: " + local);
+            try (TestClient there = TestClient.connect(cluster.port(0))) { // the far player follows its MOVED
+                JsonObject again = JsonParser.parseString(req).getAsJsonObject();
+                again.add("reservation", moved.getAsJsonObject("moveTo").get("reservation"));
+                JsonObject arrived = there.call("room:join", again.toString());
+                assertEquals("OK", ClusterClient.code(arrived), "the reservation is honoured: " + arrived);
             }
         }
     }

@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
  * {@code b}+base64 (netty-socketio's binary framing there made clients fail to parse). Polling
  * answers keep the connection open when the request asked for keep-alive (netty-socketio closed it
  * after each poll while announcing keep-alive, which Node's HTTP agent reported as "socket hang up").
+ * A {@link SharedPacket} is encoded once for all its recipients; every other packet at each write.
  */
 @ChannelHandler.Sharable
 final class EngineEncoder extends ChannelOutboundHandlerAdapter {
@@ -62,10 +63,11 @@ final class EngineEncoder extends ChannelOutboundHandlerAdapter {
             return;
         }
         for (Packet p; (p = s.nextPacket()) != null; ) {
-            PacketWriter.Encoded e = encode(s, p);
-            if (e == null) continue;
-            ctx.write(new TextWebSocketFrame(e.text()), ctx.voidPromise());
-            for (byte[] a : e.attachments()) {
+            SharedPacket.Wire w = encode(s, p);
+            if (w == null) continue;
+            // Wrapped, not copied: the frames of every recipient of a shared packet hold the same array.
+            ctx.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(w.utf8())), ctx.voidPromise());
+            for (byte[] a : w.attachments()) {
                 ctx.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(a)), ctx.voidPromise());
             }
         }
@@ -80,7 +82,7 @@ final class EngineEncoder extends ChannelOutboundHandlerAdapter {
         }
         StringBuilder payload = new StringBuilder(64);
         for (Packet p : batch) {
-            PacketWriter.Encoded e = encode(s, p);
+            SharedPacket.Wire e = encode(s, p);
             if (e == null) continue;
             if (payload.length() > 0) payload.append((char) EngineIoCodec.SEPARATOR);
             payload.append(e.text());
@@ -100,9 +102,13 @@ final class EngineEncoder extends ChannelOutboundHandlerAdapter {
         }
     }
 
-    private PacketWriter.Encoded encode(EngineSession s, Packet p) {
+    /** The packet on the wire: a shared packet's form, built once; any other's, built here. */
+    private SharedPacket.Wire encode(EngineSession s, Packet p) {
         try {
-            return engine.writer.encode(p);
+            if (p instanceof SharedPacket shared) {
+                return shared.wire(engine.writer);
+            }
+            return SharedPacket.Wire.of(engine.writer.encode(p));
         } catch (Exception e) {
             log.warn("session {}: a packet could not be encoded and was dropped: {}", s.sid(), e.toString());
             return null;

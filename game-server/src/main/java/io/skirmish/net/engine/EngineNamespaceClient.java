@@ -3,9 +3,7 @@ package io.skirmish.net.engine;
 import com.corundumstudio.socketio.AckCallback;
 import com.corundumstudio.socketio.namespace.Namespace;
 import com.corundumstudio.socketio.protocol.Packet;
-import com.corundumstudio.socketio.protocol.PacketType;
 import com.corundumstudio.socketio.transport.NamespaceClient;
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -68,12 +66,8 @@ final class EngineNamespaceClient extends NamespaceClient {
         if (!ready || gone.get()) {
             return false;
         }
-        Packet packet = new Packet(PacketType.MESSAGE, getEngineIOVersion());
-        packet.setSubType(PacketType.EVENT);
-        packet.setName(name);
-        packet.setData(Arrays.asList(data));
-        packet.setNsp(getNamespace().getName());
-        return session.sendVolatile(packet, getNamespace().getName() + '\u0000' + name);
+        String nsp = getNamespace().getName();
+        return session.sendVolatile(SharedPacket.event(nsp, name, data), nsp + '\u0000' + name);
     }
 
     /** Server-side disconnect: tells the client, leaves the namespace, and ends the session if it was the last. */

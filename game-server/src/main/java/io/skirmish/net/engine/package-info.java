@@ -27,6 +27,7 @@
  *       see a {@code PendingClient}); events, acks, disconnects and the connect timeout.</li>
  * </ul>
  * {@link io.skirmish.net.engine.CloseReason} says why a session ended; {@link io.skirmish.net.engine.Backpressure}
- * sends what a slow client may miss.
+ * sends what a slow client may miss, and {@code SharedPacket} encodes once a snapshot that every
+ * member of a room receives.
  */
 package io.skirmish.net.engine;

@@ -24,7 +24,8 @@ public final class Behaviours {
         for (BehaviourKind kind : new BehaviourKind[] {BehaviourKind.FIGHT, BehaviourKind.WANDER, BehaviourKind.IDLE}) {
             register(DEFAULT_GAME, kind.toString(), kind::create);
         }
-        // Tag: runners move in world axes like ships; wandering keeps them moving and touching.
+        // Tag: runners move in world axes like ships; "it" chases the nearest, the others flee it.
+        register("tag", "chase", Chase::new);
         register("tag", BehaviourKind.WANDER.toString(), BehaviourKind.WANDER::create);
         register("tag", BehaviourKind.IDLE.toString(), BehaviourKind.IDLE::create);
     }

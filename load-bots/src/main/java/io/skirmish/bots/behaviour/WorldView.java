@@ -7,10 +7,16 @@ import java.util.List;
  *
  * @param self the bot's own ship, or null before the first snapshot that shows it
  * @param ships every ship in the latest snapshot, the bot's own included
+ * @param it tag's player who is "it" (the snapshot's {@code it}); 0 when none, or in another game
  */
-public record WorldView(Ship self, List<Ship> ships, double width, double height) {
+public record WorldView(Ship self, List<Ship> ships, double width, double height, int it) {
     public WorldView {
         ships = List.copyOf(ships);
+    }
+
+    /** A world where nobody is "it" (every game but tag). */
+    public WorldView(Ship self, List<Ship> ships, double width, double height) {
+        this(self, ships, width, height, 0);
     }
 
     /** No snapshot yet. */

@@ -38,8 +38,19 @@ public final class Messages {
     public record TimeSync(long t, long serverTime) {}
 
     /** Read by {@link SnapshotReader}. */
-    public record Snapshot(long tick, long time, List<Ship> players) {}
+    public record Snapshot(long tick, long time, List<Ship> players, int it) {
+        /** A snapshot where nobody is "it" (every game but tag). */
+        public Snapshot(long tick, long time, List<Ship> players) {
+            this(tick, time, players, 0);
+        }
+    }
 
     /** {@code room:kicked}, {@code room:closed}. */
     public record Reason(String reason) {}
+
+    /** {@code server:shutdown}; {@code moveTo} only in a cluster whose drain moved the room. */
+    public record Shutdown(String reason, Long drainMs, MoveTo moveTo) {}
+
+    /** Where a cluster sends a client: a node's public URL and a single-use reservation (null: none). */
+    public record MoveTo(String url, String reservation) {}
 }

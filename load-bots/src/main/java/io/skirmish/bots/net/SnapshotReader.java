@@ -24,20 +24,31 @@ public final class SnapshotReader {
             long tick = 0;
             long time = 0;
             List<Ship> players = List.of();
+            int it = 0;
             in.beginObject();
             while (in.hasNext()) {
                 switch (in.nextName()) {
                     case "tick" -> tick = in.nextLong();
                     case "time" -> time = in.nextLong();
                     case "players" -> players = players(in);
+                    case "it" -> it = nullableInt(in); // tag's player who is "it"
                     default -> in.skipValue();
                 }
             }
             in.endObject();
-            return new Messages.Snapshot(tick, time, players);
+            return new Messages.Snapshot(tick, time, players, it);
         } catch (IOException e) {
             throw new IllegalArgumentException("malformed snapshot: " + e.getMessage(), e);
         }
+    }
+
+    /** An int, or 0 for null. */
+    private static int nullableInt(JsonReader in) throws IOException {
+        if (in.peek() == com.google.gson.stream.JsonToken.NULL) {
+            in.nextNull();
+            return 0;
+        }
+        return in.nextInt();
     }
 
     private static List<Ship> players(JsonReader in) throws IOException {

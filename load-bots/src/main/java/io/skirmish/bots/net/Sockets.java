@@ -40,9 +40,26 @@ public final class Sockets implements AutoCloseable {
         return new Wire(http, traffic, inbox);
     }
 
-    /** A new, not yet connected socket over {@code wire}. */
+    /** The server the bots were pointed at ({@code --url}). */
+    public URI url() {
+        return url;
+    }
+
+    /** A new, not yet connected socket over {@code wire} to the server of {@code --url}. */
     public Socket create(Wire wire) {
+        return create(wire, url);
+    }
+
+    /**
+     * A new, not yet connected socket over {@code wire} to {@code server} (cluster: a node's public URL;
+     * a path in it, as behind a path-routing proxy, is where that node's Socket.IO is reached).
+     */
+    public Socket create(Wire wire, URI server) {
         IO.Options o = new IO.Options();
+        String prefix = server.getPath() == null ? "" : server.getPath().replaceAll("/+$", "");
+        if (!prefix.isEmpty()) {
+            o.path = prefix + "/socket.io";
+        }
         o.forceNew = true;
         o.transports = new String[] {WebSocket.NAME};
         // Compact snapshots (docs/protocol.md): the `s` event, decoded by CompactSnapshots.
@@ -57,7 +74,7 @@ public final class Sockets implements AutoCloseable {
         // No connect timeout (-1; 0 would time out at once): a positive one starts a java.util.Timer
         // thread per attempt. The harness times requests out itself.
         o.timeout = -1;
-        return IO.socket(url, o);
+        return IO.socket(URI.create(server.getScheme() + "://" + server.getRawAuthority()), o);
     }
 
     @Override

@@ -148,7 +148,9 @@ public final class Wire implements WebSocket.Factory {
             traffic.received(Traffic.utf8Length(text));
             String[] event = event(text);
             if (event != null) {
-                inbox.onEvent(event[0], event[1], received);
+                if (current == this) { // a connection left behind by a cluster move has nothing more to say
+                    inbox.onEvent(event[0], event[1], received);
+                }
             } else {
                 library.onMessage(ws, text);
             }

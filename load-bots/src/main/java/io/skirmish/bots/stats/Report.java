@@ -20,27 +20,48 @@ import java.util.Map;
  * @param shard which share of the bots this run drove, e.g. {@code 1/3}; null for a whole run
  * @param capacity the capacity search's answer; null unless {@code --find-capacity}
  * @param verdict null until judged
+ * @param nodes per cluster node the players ended on (they followed {@code MOVED} and drains); null when
+ *     every player spoke to one server, and in a report merged from shards
  */
 public record Report(String startedAt, double seconds, Setup setup, Integer tickRate, Integer snapshotRate,
                      RoleReport players, RoleReport spectators, Warmup warmup, Errors errors, Generator generator,
                      ServerSide server, List<BotSummary> slowestPlayers, List<RoomReport> rooms,
                      List<TimePoint> timeline, Map<String, String> histograms, String shard, Capacity capacity,
-                     Verdict verdict) {
+                     Verdict verdict, List<NodeReport> nodes) {
+
+    /** A report without a per-node breakdown. */
+    public Report(String startedAt, double seconds, Setup setup, Integer tickRate, Integer snapshotRate,
+                  RoleReport players, RoleReport spectators, Warmup warmup, Errors errors, Generator generator,
+                  ServerSide server, List<BotSummary> slowestPlayers, List<RoomReport> rooms,
+                  List<TimePoint> timeline, Map<String, String> histograms, String shard, Capacity capacity,
+                  Verdict verdict) {
+        this(startedAt, seconds, setup, tickRate, snapshotRate, players, spectators, warmup, errors, generator, server,
+                slowestPlayers, rooms, timeline, histograms, shard, capacity, verdict, null);
+    }
 
     public Report withVerdict(Verdict v) {
         return new Report(startedAt, seconds, setup, tickRate, snapshotRate, players, spectators, warmup, errors,
-                generator, server, slowestPlayers, rooms, timeline, histograms, shard, capacity, v);
+                generator, server, slowestPlayers, rooms, timeline, histograms, shard, capacity, v, nodes);
     }
 
     public Report withCapacity(Capacity c) {
         return new Report(startedAt, seconds, setup, tickRate, snapshotRate, players, spectators, warmup, errors,
-                generator, server, slowestPlayers, rooms, timeline, histograms, shard, c, verdict);
+                generator, server, slowestPlayers, rooms, timeline, histograms, shard, c, verdict, nodes);
     }
 
     public Report withShard(String s) {
         return new Report(startedAt, seconds, setup, tickRate, snapshotRate, players, spectators, warmup, errors,
-                generator, server, slowestPlayers, rooms, timeline, histograms, s, capacity, verdict);
+                generator, server, slowestPlayers, rooms, timeline, histograms, s, capacity, verdict, nodes);
     }
+
+    /**
+     * The players on one node of a cluster, over the measured window.
+     *
+     * @param node the node's public URL, as the cluster gave it
+     * @param moves the cluster moves (MOVED answers, drains) these players followed
+     */
+    public record NodeReport(String node, int players, int rooms, long moves, Latency snapshotAgeMs,
+                             Latency inputAckMs, double minSnapshotRateHz) {}
 
     /** The run's settings, as given. */
     public record Setup(String url, int bots, int spectators, String ramp, String duration, String warmup,

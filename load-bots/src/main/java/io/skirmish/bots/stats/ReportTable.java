@@ -51,6 +51,12 @@ public final class ReportTable {
                     + "  min %.1f snapshots/s", room.room(), room.players(), ms(room.snapshotAgeMs().p99()),
                     ms(room.inputAckMs().p99()), room.minSnapshotRateHz()));
         }
+        if (r.nodes() != null) {
+            line(b, "cluster nodes: %d", r.nodes().size());
+            r.nodes().forEach(n -> line(b, "  %-28s %3d players in %2d rooms  age p99 %s ms  input-ack p99 %s ms"
+                    + "  min %.1f snapshots/s  %d moves", n.node(), n.players(), n.rooms(), ms(n.snapshotAgeMs().p99()),
+                    ms(n.inputAckMs().p99()), n.minSnapshotRateHz(), n.moves()));
+        }
         Verdict v = r.verdict();
         if (v != null) {
             line(b, "VERDICT: %s", v.pass() ? "PASS" : "FAIL");

@@ -57,7 +57,32 @@ public final class Reports {
                         Latency.of(m.players().snapshotAge.warmup()), Latency.of(m.players().snapshotInterval.warmup()),
                         Report.Errors.of(m.warmupErrors())),
                 Report.Errors.of(m.errors().since(m.warmupErrors())), m.generator(), m.server(),
-                slowest(playerBots), rooms(m.rooms(), playerBots), m.timeline(), histograms, null, null, null);
+                slowest(playerBots), rooms(m.rooms(), playerBots), m.timeline(), histograms, null, null, null,
+                nodes(m.rooms(), playerBots));
+    }
+
+    /**
+     * Per cluster node, from its rooms' figures: the nodes the players ended on. Null when they all
+     * spoke to one server (every run without a cluster).
+     */
+    static List<Report.NodeReport> nodes(RoomStats rooms, List<BotSummary> playerBots) {
+        Map<String, List<BotSummary>> byNode = playerBots.stream().filter(b -> b.node() != null && b.joined())
+                .collect(Collectors.groupingBy(BotSummary::node, java.util.TreeMap::new, Collectors.toList()));
+        if (byNode.size() < 2) {
+            return null;
+        }
+        Map<String, RoomStats.Room> all = rooms.all();
+        List<Report.NodeReport> out = new java.util.ArrayList<>();
+        byNode.forEach((node, bots) -> {
+            java.util.Set<String> keys = bots.stream().map(BotSummary::room).filter(java.util.Objects::nonNull)
+                    .collect(Collectors.toCollection(java.util.TreeSet::new));
+            List<RoomStats.Room> its = keys.stream().map(all::get).filter(java.util.Objects::nonNull).toList();
+            out.add(new Report.NodeReport(node, bots.size(), keys.size(), sum(bots, BotSummary::moves),
+                    Latency.of(Histograms.sum(its.stream().map(r -> r.snapshotAge().total()).toList())),
+                    Latency.of(Histograms.sum(its.stream().map(r -> r.inputAck().total()).toList())),
+                    round(bots.stream().mapToDouble(BotSummary::snapshotRateHz).min().orElse(0))));
+        });
+        return out;
     }
 
     /** The measured totals and the warm-up's, by {@code prefix + metric name}. */

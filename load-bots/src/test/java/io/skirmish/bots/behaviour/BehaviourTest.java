@@ -95,6 +95,47 @@ class BehaviourTest {
         return out;
     }
 
+    private static WorldView tag(int it, Ship self, Ship... others) {
+        WorldView v = view(self, others);
+        return new WorldView(v.self(), v.ships(), W, H, it);
+    }
+
+    private static Behaviour chase(long seed) {
+        return Behaviours.create("tag", "fight", new SplittableRandom(seed)); // tag has no fight: its default
+    }
+
+    @Test
+    void tagItRunsAtTheNearestPlayer() {
+        Ship me = ship(1, 500, 500, 0);
+        Intent in = chase(1).next(tag(1, me, ship(2, 500, 800, 0), ship(3, 1500, 500, 0)));
+        assertEquals(0, in.moveX(), 1e-9);
+        assertEquals(1, in.moveY(), 1e-9, "straight down at player 2, the nearer");
+    }
+
+    @Test
+    void tagOthersRunFromItWhenItIsNear() {
+        Intent in = chase(1).next(tag(2, ship(1, 800, 500, 0), ship(2, 700, 500, 0), ship(3, 1200, 900, 0)));
+        assertEquals(1, in.moveX(), 1e-9, "straight away from it, to the right");
+        assertEquals(0, in.moveY(), 1e-9);
+    }
+
+    @Test
+    void tagFleeingSlidesAlongAWallInsteadOfIntoIt() {
+        Ship me = ship(1, W - 20, 500, 0); // against the right wall, it to the left and a little above
+        Intent in = chase(1).next(tag(2, me, ship(2, W - 220, 450, 0)));
+        assertTrue(in.moveY() > 0.9, "slides down along the wall: " + in);
+        assertTrue(Math.abs(in.moveX()) < 0.3, "not into the wall: " + in);
+    }
+
+    @Test
+    void tagWandersWhileItIsFarOrNobodyIsIt() {
+        Ship me = ship(1, 300, 300, 0);
+        Ship farIt = ship(2, 300 + Chase.FLEE_RADIUS + 50, 300, 0);
+        Intent wander = BehaviourKind.WANDER.create(new SplittableRandom(5)).next(view(me, farIt));
+        assertEquals(wander, chase(5).next(tag(2, me, farIt)));
+        assertEquals(wander, chase(5).next(tag(0, me, farIt)));
+    }
+
     @Test
     void intentsAreClampedAndFinite() {
         Intent in = new Intent(3, -7, 1, false);

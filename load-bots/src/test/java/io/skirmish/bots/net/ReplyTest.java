@@ -24,4 +24,18 @@ class ReplyTest {
         assertEquals(new Reply.Failed("ROOM_FULL", "full"), r);
         assertEquals("BAD_ACK", ((Reply.Failed) Reply.of(new Object[] {new JSONObject(Map.of("ok", false))}, 1)).code());
     }
+
+    @Test
+    void movedCarriesWhereToGoAndTheReservation() {
+        JSONObject error = new JSONObject(Map.of("code", "MOVED", "message", "the room is on another node"));
+        JSONObject to = new JSONObject(Map.of("url", "http://10.0.0.6:3000", "reservation", "q8Zr1234567890ab"));
+        Reply r = Reply.of(new Object[] {new JSONObject(Map.of("ok", false, "error", error, "moveTo", to))}, 1);
+        assertEquals(new Reply.Moved("http://10.0.0.6:3000", "q8Zr1234567890ab"), r);
+        JSONObject spectate = new JSONObject(Map.of("url", "http://10.0.0.6:3000"));
+        assertEquals(new Reply.Moved("http://10.0.0.6:3000", null),
+                Reply.of(new Object[] {new JSONObject(Map.of("ok", false, "error", error, "moveTo", spectate))}, 1));
+        // MOVED without a place to go is a refusal like any other
+        assertEquals(new Reply.Failed("MOVED", "the room is on another node"),
+                Reply.of(new Object[] {new JSONObject(Map.of("ok", false, "error", error))}, 1));
+    }
 }

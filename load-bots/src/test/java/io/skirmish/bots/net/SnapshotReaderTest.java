@@ -23,6 +23,15 @@ class SnapshotReaderTest {
     }
 
     @Test
+    void readsWhoIsItInTag() {
+        String tag = "{\"tick\":9,\"time\":5,\"it\":2,\"players\":[{\"id\":1,\"x\":10,\"y\":20,\"t\":0.5,\"seq\":4,\"c\":1},"
+                + "{\"id\":2,\"x\":30,\"y\":40,\"t\":3.1,\"seq\":7,\"c\":1}]}";
+        assertEquals(2, SnapshotReader.read(tag).it());
+        assertEquals(0, SnapshotReader.read("{\"tick\":1,\"time\":1,\"it\":null,\"players\":[]}").it(), "nobody is it yet");
+        assertEquals(0, SnapshotReader.read("{\"tick\":1,\"time\":1,\"players\":[]}").it(), "the arena has no it");
+    }
+
+    @Test
     void refusesWhatIsNotASnapshot() {
         assertThrows(IllegalArgumentException.class, () -> SnapshotReader.read("{\"tick\":"));
         assertThrows(IllegalStateException.class, () -> SnapshotReader.read("{\"players\":{}}"));

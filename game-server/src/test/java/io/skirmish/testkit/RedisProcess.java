@@ -1,4 +1,4 @@
-package io.skirmish.it;
+package io.skirmish.testkit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real {@code redis-server} for the cluster tests, on 127.0.0.1 and a free port, without
+ * A real {@code redis-server} for cluster tests (the server's and the load bots'), on 127.0.0.1 and a free port, without
  * persistence. {@link #stop()} and {@link #start()} again on the same port simulate an outage.
  */
 public final class RedisProcess implements AutoCloseable {
