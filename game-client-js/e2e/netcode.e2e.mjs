@@ -109,6 +109,11 @@ async function chase(page, me, target, state) {
     if (on && !held.has(key)) { held.add(key); await page.keyboard.down(key); }
     if (!on && held.has(key)) { held.delete(key); await page.keyboard.up(key); }
   };
+  // Stuck against a wall (no progress for 0.6 s while far): go round it along the other axis for
+  // a second, the other way each time.
+  let mark = null;
+  let detour = null;
+  let side = 1;
   while (state.on) {
     const pos = await page.evaluate(([a, b]) => {
       const ps = window.skirmish.players;
@@ -118,10 +123,23 @@ async function chase(page, me, target, state) {
     const dx = a && b ? b.x - a.x : 0;
     const dy = a && b ? b.y - a.y : 0;
     const far = Math.sqrt(dx * dx + dy * dy) > 260;
-    await hold('KeyD', far && dx > 60);
-    await hold('KeyA', far && dx < -60);
-    await hold('KeyS', far && dy > 60);
-    await hold('KeyW', far && dy < -60);
+    const now = Date.now();
+    if (!far || !a || (mark && Math.hypot(a.x - mark.x, a.y - mark.y) > 20)) mark = a && far ? { x: a.x, y: a.y, t: now } : null;
+    else if (!mark) mark = { x: a.x, y: a.y, t: now };
+    else if (now - mark.t > 600 && !detour) {
+      side = -side;
+      detour = { horizontal: Math.abs(dx) < Math.abs(dy), sign: side, until: now + 1000 };
+      mark = { x: a.x, y: a.y, t: now + 1000 };
+    }
+    if (detour && now > detour.until) detour = null;
+    let mx = far && dx > 60 ? 1 : far && dx < -60 ? -1 : 0;
+    let my = far && dy > 60 ? 1 : far && dy < -60 ? -1 : 0;
+    if (detour && detour.horizontal) mx = detour.sign;
+    if (detour && !detour.horizontal) my = detour.sign;
+    await hold('KeyD', mx > 0);
+    await hold('KeyA', mx < 0);
+    await hold('KeyS', my > 0);
+    await hold('KeyW', my < 0);
     await sleep(100);
   }
   for (const key of [...held]) await hold(key, false);

@@ -65,22 +65,17 @@ public final class ArenaRules {
                 continue;
             }
             if (ship.protectTicks > 0) ship.protectTicks--;
-            if (ship.cooldown > 0) ship.cooldown--;
-            List<PlayerInput> list = inputs.getOrDefault(ship.id, List.of());
-            boolean fire = false;
-            double view = Double.NaN;
-            double arrival = -1;
-            for (PlayerInput in : list) {
+            // The fire cooldown counts inputs, as movement does: each input is one step of the ship,
+            // and its shot leaves from where that step put it, aimed by it, seen at its render tick.
+            // So the server fires exactly the shots the client predicted, whether it applies one
+            // input a tick or none or several (the step bank bounds the rate either way).
+            for (PlayerInput in : inputs.getOrDefault(ship.id, List.of())) {
+                if (ship.cooldown > 0) ship.cooldown--;
                 Movement.step(ship.body, in.moveX(), in.moveY(), p, s.map, dt);
                 ship.aim = Quantum.snapAngle(in.aim());
-                if (in.fire()) {
-                    fire = true;
-                    view = in.renderTick();
-                    arrival = in.arrivalTick();
+                if (in.fire() && ship.cooldown == 0) {
+                    fire(s, ship, in.renderTick(), in.arrivalTick());
                 }
-            }
-            if (fire && ship.cooldown == 0) {
-                fire(s, ship, view, arrival);
             }
         }
         s.rewind.record(tick, s.ships.values());

@@ -189,7 +189,7 @@ final class GameSlot<I> implements GameContext, SnapshotWriter, RoomObserver.Gam
     public void kick(int playerId, String reason) {
         Seat s = owner.members().seat(playerId);
         if (s != null) {
-            owner.kickSeat(s, reason);
+            owner.seatChanges().kick(s, reason);
         }
     }
 

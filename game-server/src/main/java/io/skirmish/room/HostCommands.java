@@ -70,7 +70,7 @@ final class HostCommands {
             if (target == null || target.id == m.playerId()) {
                 throw new ProtocolException(ErrorCode.BAD_REQUEST, "no such other player");
             }
-            room.kickSeat(target, "kicked");
+            room.seatChanges().kick(target, "kicked");
             return RoomJson.OK;
         });
     }

@@ -62,7 +62,7 @@ public final class OperatorCommands {
             if (target == null) {
                 throw new ProtocolException(ErrorCode.BAD_REQUEST, "no such player");
             }
-            room.kickSeat(target, "operator");
+            room.seatChanges().kick(target, "operator");
             return RoomJson.OK;
         });
     }

@@ -6,7 +6,6 @@ import io.skirmish.loop.Tickable;
 import io.skirmish.loop.Ticker;
 import io.skirmish.protocol.Events;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Room implements Tickable {
     private static final Logger log = LoggerFactory.getLogger(Room.class);
-    private static final int CLOSED = -1;
     static final int MAX_SNAPSHOT_DIVISOR = SnapshotFanout.MAX_DIVISOR;
 
     /** What a room needs from whoever manages it. */
@@ -43,7 +41,7 @@ public final class Room implements Tickable {
     private final Host host;
     private final RoomObserver observer;
     private final long seed;
-    private final AtomicInteger reserved = new AtomicInteger();
+    private final SeatCount seats = new SeatCount();
     private final CommandQueue commands = new CommandQueue(this::isClosed);
     private final HostCommands hostCommands = new HostCommands(this);
     private final SeatCommands seatCommands = new SeatCommands(this);
@@ -58,14 +56,13 @@ public final class Room implements Tickable {
     private volatile RoomSummary summary;
     /** Written on the game thread; read by network threads to decode inputs with the current game. */
     private volatile GameSlot<?> slot;
-    /** The last tick run and when it began, as network threads see them (for inputs' arrival). */
-    private volatile TickMark lastRun = new TickMark(-1, 0);
-
-    private record TickMark(long tick, long nanos) {}
+    private final ArrivalClock arrivals;
 
     // Game-thread state below.
     private final Members members = new Members();
     private final RoundCycle rounds;
+    private final RoundEvents roundEvents = new RoundEvents(this);
+    private final SeatChanges seatChanges;
     private final InputPacer pacer;
     private final SnapshotFanout fanout;
     private long tick;
@@ -93,7 +90,9 @@ public final class Room implements Tickable {
         this.createdAtMillis = ticker.wallMillis();
         this.pacer = new InputPacer(cfg, metrics);
         this.fanout = new SnapshotFanout(id, cfg, ticker, metrics);
-        this.rounds = new RoundCycle(cfg, ticker, code != null, new Rounds());
+        this.arrivals = new ArrivalClock(ticker, cfg.tickRate());
+        this.seatChanges = new SeatChanges(this, observer, host);
+        this.rounds = new RoundCycle(cfg, ticker, code != null, roundEvents);
         replaceGame();
         rounds.begin(tick, roundSeconds());
         summary = summarize();
@@ -131,7 +130,7 @@ public final class Room implements Tickable {
 
     /** Seats reserved or taken. */
     public int occupancy() {
-        return Math.max(0, reserved.get());
+        return seats.occupancy();
     }
 
     /** The room as of its last tick. */
@@ -163,19 +162,11 @@ public final class Room implements Tickable {
 
     /** Atomically takes a seat if one is free; false when full or closed. */
     boolean tryReserve() {
-        while (true) {
-            int n = reserved.get();
-            if (n == CLOSED || n >= settings.maxPlayers()) {
-                return false;
-            }
-            if (reserved.compareAndSet(n, n + 1)) {
-                return true;
-            }
-        }
+        return seats.tryReserve(settings.maxPlayers());
     }
 
     void release() {
-        reserved.updateAndGet(n -> n > 0 ? n - 1 : n);
+        seats.release();
     }
 
     GameSlot<?> slot() {
@@ -221,13 +212,13 @@ public final class Room implements Tickable {
         long begin = ticker.nanoTime();
         commands.runAll();
         rounds.advance(tick, roundSeconds());
-        expireSeats();
+        seatChanges.expire();
         var inputs = pacer.collect(members.seats(), slot);
         observer.inputs(this, tick, inputs);
         slot.step(tick, inputs);
         JsonObject results = slot.takeRoundResults();
         if (results != null) {
-            finishRound(results);
+            roundEvents.finishRound(results);
         }
         for (RawJson e : slot.drainEvents()) {
             members.broadcast(Events.GAME_EVENT, e);
@@ -243,7 +234,7 @@ public final class Room implements Tickable {
                 slot.frames(tick, now, rounds));
         live.refreshIfStale(tick, cfg.tickRate(), json);
         observer.ticked(this, tick, slot);
-        lastRun = new TickMark(tick, begin);
+        arrivals.ran(tick, begin);
         tick++;
         long took = ticker.nanoTime() - begin;
         metrics.roomTick(id, took);
@@ -256,22 +247,6 @@ public final class Room implements Tickable {
         }
     }
 
-    private void expireSeats() {
-        int grace = cfg.ticks(cfg.seatGrace());
-        members.seats().stream().filter(s -> s.disconnectedAtTick >= 0 && tick - s.disconnectedAtTick >= grace)
-                .toList().forEach(this::removeSeat);
-    }
-
-    /** The round is over: {@code round:end} with the game's results (if any), then the scoreboard phase. */
-    private void finishRound(JsonObject results) {
-        log.info("room round ended room={} tick={} round={} players={}", id, tick, rounds.round(), members.seatCount());
-        JsonObject fields = new JsonObject();
-        fields.addProperty("round", rounds.round());
-        if (results != null) results.entrySet().forEach(e -> fields.add(e.getKey(), e.getValue()));
-        slot.emitFields("round:end", fields);
-        rounds.roundOver(tick);
-    }
-
     private void disposeIfEmpty() {
         if (!members.empty()) {
             emptySinceTick = -1;
@@ -280,7 +255,7 @@ public final class Room implements Tickable {
         if (emptySinceTick < 0) {
             emptySinceTick = tick;
         }
-        if (tick - emptySinceTick >= cfg.ticks(cfg.emptyRoomGrace()) && reserved.compareAndSet(0, CLOSED)) {
+        if (tick - emptySinceTick >= cfg.ticks(cfg.emptyRoomGrace()) && seats.shutIfEmpty()) {
             close("empty", "disposed", null);
         }
     }
@@ -293,7 +268,7 @@ public final class Room implements Tickable {
     /** Closes the room for good: members told (unless it was empty), seats revoked, the game disposed. */
     private void close(String reason, String lifecycle, Throwable error) {
         closed = true;
-        reserved.set(CLOSED);
+        seats.shut();
         metrics.roomLifecycle(lifecycle);
         if (error != null) {
             log.error("room failed room={} tick={}; closing it and telling its players", id, tick, error);
@@ -342,20 +317,12 @@ public final class Room implements Tickable {
 
     void restoreTick(long tick) {
         this.tick = tick;
-        this.lastRun = new TickMark(tick - 1, ticker.nanoTime());
+        arrivals.ran(tick - 1, ticker.nanoTime());
     }
 
-    /**
-     * Network threads: when an input arriving now arrived, in (fractional) ticks: the last tick run
-     * plus the fraction of a tick period since it began, at most the next tick (the first that could
-     * apply it). Lag compensation bounds the sender's latency up to there (see
-     * {@code io.skirmish.game.InputDecoder}); what the input then waits in the room's queue is the server's.
-     */
+    /** Network threads: when an input arriving now arrived, in ticks (see {@link ArrivalClock}). */
     double arrivalTick() {
-        TickMark m = lastRun;
-        if (m.tick < 0) return 0;
-        double since = (ticker.nanoTime() - m.nanos) * (double) cfg.tickRate() / 1e9;
-        return m.tick + Math.max(0, Math.min(1, since));
+        return arrivals.arrivalTick();
     }
 
     Passwords.Hash password() {
@@ -408,30 +375,12 @@ public final class Room implements Tickable {
         observer.gameStarted(this, tick, settings.game(), settings.map(), seed);
     }
 
-    void kickSeat(Seat target, String reason) {
-        Connection c = target.conn;
-        removeSeat(target);
-        if (c != null) {
-            c.send(Events.ROOM_KICKED, RoomJson.reason(reason));
-        }
+    /** Seats joining and leaving the game. */
+    SeatChanges seatChanges() {
+        return seatChanges;
     }
 
-    /** A new seat joins the game. */
-    void seated(Seat seat) {
-        slot.game().onJoin(seat.id, seat.name);
-        observer.joined(this, tick, seat.id, seat.name);
-    }
-
-    void removeSeat(Seat s) {
-        members.remove(s);
-        slot.game().onLeave(s.id);
-        observer.left(this, tick, s.id);
-        host.tokenRevoked(s.token);
-        release();
-        dirty = true;
-    }
-
-    private int roundSeconds() {
+    int roundSeconds() {
         return isPrivate() ? settings.roundSeconds() : (int) cfg.roundLength().toSeconds();
     }
 
@@ -445,19 +394,5 @@ public final class Room implements Tickable {
 
     private RoomSummary summarize() {
         return RoomJson.summary(this, members, rounds);
-    }
-
-    /** The round cycle's calls into the room. */
-    private final class Rounds implements RoundCycle.Hooks {
-        @Override
-        public void roundStarted(int round, long endsAtMillis) {
-            log.info("room round started room={} tick={} round={} players={} seconds={}", id, tick, round,
-                    members.seatCount(), roundSeconds());
-            slot.game().onRoundStart(round, endsAtMillis);
-        }
-
-        @Override public void roundTimeUp(int round) { slot.game().onRoundEnd(round); finishRound(slot.takeRoundResults()); }
-        @Override public void backInLobby() { members.seats().forEach(s -> s.ready = false); }
-        @Override public void changed() { dirty = true; }
     }
 }

@@ -28,7 +28,7 @@ final class SeatCommands {
                 throw new ProtocolException(decision.code(), decision.reason());
             }
             Seat seat = members.add(name, token, conn, room.config().inputQueue());
-            room.seated(seat);
+            room.seatChanges().seated(seat);
             if (room.isPrivate() && members.hostId() == 0) {
                 members.setHost(seat.id);
             }
@@ -74,7 +74,7 @@ final class SeatCommands {
                 room.members().spectators().remove(m);
                 room.changed();
             } else if (m.active()) {
-                room.removeSeat(m.seat());
+                room.seatChanges().remove(m.seat());
             }
             return RoomJson.OK;
         });

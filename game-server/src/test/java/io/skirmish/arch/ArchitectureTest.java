@@ -2,6 +2,7 @@ package io.skirmish.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -70,6 +71,12 @@ class ArchitectureTest {
                     .map(p -> p + " (" + lines(p) + ")").toList();
         }
         assertEquals(List.of(), big, "one concern per class, none over 500 lines");
+    }
+
+    @Test
+    void roomReadsAsTheCoordinatorOfItsParts() {
+        long n = lines(Path.of("src/main/java/io/skirmish/room/Room.java"));
+        assertTrue(n <= 400, "Room coordinates its parts in at most 400 lines (issue 14); it has " + n);
     }
 
     private static long lines(Path p) {

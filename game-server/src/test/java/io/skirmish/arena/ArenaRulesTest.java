@@ -148,6 +148,25 @@ class ArenaRulesTest {
     }
 
     @Test
+    void theFireCooldownCountsInputsNotTicks() {
+        Ship a = ArenaRules.addShip(state, 1, "a");
+        place(a, 100, 700);
+        step(Map.of(1, List.of(input(0, 0, 0, true))), true);
+        assertEquals(1, state.nextShotId - 1, "fired");
+        // Ticks without inputs (held in the jitter buffer, a stall) do not count down the cooldown:
+        // the client, which counts its inputs, fires its next shot on the same input as the server.
+        for (int t = 0; t < 10; t++) step(Map.of(), true);
+        for (int i = 0; i < ArenaPhysics.DEFAULT.fireCooldownTicks() - 1; i++) {
+            step(Map.of(1, List.of(input(0, 0, 0, true))), true);
+        }
+        assertEquals(1, state.nextShotId - 1, "5 inputs after the first shot: still cooling down");
+        // A tick that catches up with two inputs: the sixth input fires; the seventh only moves.
+        step(Map.of(1, List.of(input(1, 0, 0, true), input(1, 0, 0, true))), true);
+        assertEquals(2, state.nextShotId - 1);
+        assertEquals(ArenaPhysics.DEFAULT.fireCooldownTicks() - 1, a.cooldown, "one input since the shot");
+    }
+
+    @Test
     void shotsStopAtWalls() {
         Ship a = ArenaRules.addShip(state, 1, "a");
         place(a, 600, 500); // the centre block starts at x=700

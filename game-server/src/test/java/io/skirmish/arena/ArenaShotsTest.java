@@ -45,6 +45,11 @@ class ArenaShotsTest {
         return List.of(new PlayerInput(++seq, 0, 0, aim, true));
     }
 
+    /** Ship 1 sends an input that does nothing: the fire cooldown counts inputs. */
+    private Map<Integer, List<PlayerInput>> idle() {
+        return Map.of(1, List.of(new PlayerInput(++seq, 0, 0, 0, false)));
+    }
+
     @Test
     void aShotLeavesTheMuzzleAndFliesAtShotSpeed() {
         ArenaState s = open();
@@ -102,7 +107,7 @@ class ArenaShotsTest {
         for (int t = 0; t < 4; t++) step(s, Map.of(), false);
         assertTrue(s.shots().isEmpty(), "stopped by the wall at x=1100");
         a.body.x = 1080; // muzzle at 1103: inside the wall
-        for (int t = 0; t < 6; t++) step(s, Map.of(), false);
+        for (int t = 0; t < 6; t++) step(s, idle(), false);
         step(s, Map.of(1, fire(0)), false);
         assertTrue(s.shots().isEmpty(), "no shot from inside a wall");
         assertEquals(P.fireCooldownTicks(), a.cooldown, "but the shot is spent");
@@ -125,7 +130,7 @@ class ArenaShotsTest {
             while (!s.shots().isEmpty() && b.alive()) step(s, Map.of(), true); // until it hits
             if (!b.alive()) break;
             assertEquals(P.maxHp() - shots * P.shotDamage(), b.hp());
-            while (a.cooldown > 0) step(s, Map.of(), true);
+            while (a.cooldown > 0) step(s, idle(), true);
         }
         assertEquals(P.maxHp() / P.shotDamage(), shots, "five hits kill");
         assertEquals(P.respawnTicks(), b.respawnTicks(), "dead for the full respawn time");
@@ -171,12 +176,12 @@ class ArenaShotsTest {
         ship(s, 1, 1000, 1000, false);
         Ship b = ship(s, 2, 1100, 1000, false);
         step(s, Map.of(1, fire(0)), false);
-        for (int t = 0; t < 5; t++) step(s, Map.of(), false);
+        for (int t = 0; t < 5; t++) step(s, idle(), false);
         assertTrue(s.shots().isEmpty(), "the shot hit b and is gone");
         assertEquals(P.maxHp(), b.hp(), "no damage outside combat");
         b.protectTicks = 100;
         step(s, Map.of(1, fire(0)), true);
-        for (int t = 0; t < 5; t++) step(s, Map.of(), true);
+        for (int t = 0; t < 5; t++) step(s, idle(), true);
         assertTrue(s.shots().isEmpty());
         assertEquals(P.maxHp(), b.hp(), "no damage while protected");
         assertTrue(events.isEmpty());

@@ -76,6 +76,8 @@ final class Bot {
     private int connection;
     /** Cluster: the reservation to add to the next join request, on the node a move sent the bot to. */
     private String reservation;
+    /** Cluster: a move is under way (until the bot is in again): the left node's goodbyes are not news. */
+    private boolean moving;
 
     // Shared with the ticker and the harness.
     private volatile Socket socket;
@@ -329,6 +331,7 @@ final class Bot {
     private void onJoined(Messages.JoinAnswer answer) {
         long now = System.nanoTime();
         failedAttempts = 0;
+        moving = false;
         snapshots.useGame(answer.game());
         Messages.Game game = snapshots.game();
         ctx.game.compareAndSet(null, game);
@@ -422,6 +425,11 @@ final class Bot {
             moveTo(to.url(), to.reservation());
             return;
         }
+        if (moving) {
+            // The drained node's goodbye to everyone, sent after the move and read before the new connection
+            // replaced the old one on the wire: this bot is already on its way elsewhere.
+            return;
+        }
         ctx.errors.count(Events.SERVER_SHUTDOWN);
         shutdownNotice = true;
     }
@@ -439,6 +447,7 @@ final class Bot {
             return;
         }
         tally.moves.incrementAndGet();
+        moving = true;
         playing = false;
         snapshots.reset();
         reservation = moveReservation;

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.json.JSONObject;
 
 /** A test's own player: creates a private room of a given size and starts its round, then stays in it. */
-final class RoomHost implements AutoCloseable {
+public final class RoomHost implements AutoCloseable {
     private final Socket socket;
     private final String code;
 
@@ -21,7 +21,7 @@ final class RoomHost implements AutoCloseable {
         this.code = code;
     }
 
-    static RoomHost create(String url, int maxPlayers) throws Exception {
+    public static RoomHost create(String url, int maxPlayers) throws Exception {
         IO.Options o = new IO.Options();
         o.forceNew = true;
         o.transports = new String[] {WebSocket.NAME};
@@ -47,7 +47,7 @@ final class RoomHost implements AutoCloseable {
         return a;
     }
 
-    String code() {
+    public String code() {
         return code;
     }
 
