@@ -5,18 +5,18 @@
 # (delivery, its CPU and the server's, from /proc) and the mean over all clients, then stops the server.
 # Not a test. Run under the shared lock on a shared machine:
 #   flock /tmp/skirmish-heavy.lock bench/polling-peer.sh skirmish|node CLIENTS [PROCESSES] [WARMUP_S] [WINDOW_S]
-# Needs: mvn -pl game-server -am -DskipTests package; npm ci in game-client-js and in bench/node-peer.
+# SERVER_JAR picks another build; SERVER_ARGS adds options to the Skirmish command (e.g. caps that one client address meets). Needs: mvn -pl game-server -am -DskipTests package; npm ci in game-client-js and in bench/node-peer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kind=$1 n=$2 procs=${3:-1} warm=${4:-6} win=${5:-10}
 log=$(mktemp)
 case $kind in
-  skirmish) java ${JAVA_OPTS:-} -jar game-server/target/game-server.jar --port 0 >"$log" 2>&1 & ;;
+  skirmish) java ${JAVA_OPTS:-} -jar "${SERVER_JAR:-game-server/target/game-server.jar}" --port 0 ${SERVER_ARGS:-} >"$log" 2>&1 & ;;
   node) node bench/node-peer/server.mjs 0 "${BYTES:-100}" >"$log" 2>&1 & ;;
   *) echo "usage: $0 skirmish|node CLIENTS [PROCESSES] [WARMUP_S] [WINDOW_S]" >&2; exit 2 ;;
 esac
 server=$!
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; [ -n "${KEEP_LOG:-}" ] && cp "$log" "$KEEP_LOG"; rm -f "$log"' EXIT
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; cp "$log" "${KEEP_LOG:-${TMPDIR:-/tmp}/polling-peer-$kind-$n-$procs.log}"; rm -f "$log"' EXIT
 port=
 for _ in $(seq 600); do
   port=$(grep -oE 'listening on (http://[^:]+:|port )[0-9]+' "$log" | grep -oE '[0-9]+$' | head -1 || true)
