@@ -15,11 +15,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Outbox {
     /**
-     * Snapshots one poll answer carries at most: about the client's interpolation window at 30 Hz
-     * (a third of a second). Beyond it the room sees the snapshot as skipped (a compact client then
-     * gets a keyframe next), so what waits for a polling client stays bounded.
+     * Snapshots one poll answer carries at most: 0.8 s at 30 Hz, so that a poll round trip of a few
+     * hundred ms (a busy client or proxy) loses none, inside the queue's bound of
+     * {@link EngineSettings#maxQueuedPackets()} (32) with room for the room's events. Beyond it the room
+     * sees the snapshot as skipped (a compact client then gets a keyframe next), so what waits for a
+     * polling client stays bounded. (It was 10: at 500 polling clients with a ~350 ms poll round trip
+     * that dropped a fifth of the snapshots; see bench/polling-peer.sh.)
      */
-    static final int MAX_POLL_VOLATILE = 10;
+    static final int MAX_POLL_VOLATILE = 24;
 
     private final EngineSettings settings;
     private final Queue<Packet> packets = new ConcurrentLinkedQueue<>();
