@@ -71,7 +71,7 @@ class BackpressureIT {
                 if (packet.startsWith("42[\"snapshot\"")) snapshots.add(packet);
                 if (packet.startsWith("42[\"room:update\"")) updates.add(packet);
             }
-            assertTrue(snapshots.size() >= 2 && snapshots.size() <= 10, snapshots.size() + " snapshots waited (bound 10)");
+            assertTrue(snapshots.size() >= 2 && snapshots.size() <= 24, snapshots.size() + " snapshots waited (bound 24)");
             for (int i = 1; i < snapshots.size(); i++) {
                 assertEquals(tick(snapshots.get(i - 1)) + 1, tick(snapshots.get(i)), "every snapshot, in order");
             }
@@ -83,7 +83,7 @@ class BackpressureIT {
             assertTrue(next != null && tick(next) >= lastTick - 3, "polling again brings the latest state: " + next);
             assertTrue(!updates.isEmpty() && updates.get(updates.size() - 1).contains("\"name\":\"Clock\""),
                     "reliable events are all there: " + updates);
-            assertTrue(backlog.length < 20, backlog.length + " packets waited");
+            assertTrue(backlog.length <= 32, backlog.length + " packets waited (the queue's bound: 32)");
             p.push(sid, "1");
         }
     }
