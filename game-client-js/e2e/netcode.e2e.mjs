@@ -24,7 +24,9 @@ const { values: args } = parseArgs({
 const SCALE = Number(args.scale) > 0 ? Number(args.scale) : 1;
 const LINK = { lag: 150, jitter: 20 };
 const STALL = { stall: 300, stallEvery: 10000 };
-const PARTS_S = { move: 45 * SCALE, stall: 45 * SCALE, fight: 45 * SCALE };
+// The fight is longer: its judged figure is a share of on-screen hits (about one every 2 s), and a sample
+// of 30-40 keeps one unlucky miss from deciding it.
+const PARTS_S = { move: 45 * SCALE, stall: 45 * SCALE, fight: 75 * SCALE };
 const KEYS = ['KeyD', 'KeyS', 'KeyA', 'KeyW'];
 const OVERLOAD_SKIPPED_TICKS = 30; // one second of simulation the server could not keep up with
 

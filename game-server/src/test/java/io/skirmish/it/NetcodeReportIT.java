@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The netcode report (issue 12): {@code game-client-js/e2e/netcode.e2e.mjs} drives two Chromium
- * pages through the client's network simulator at 150 ms +- 20 ms for 135 s of scripted play
+ * pages through the client's network simulator at 150 ms +- 20 ms for 165 s of scripted play
  * (flying, flying through 300 ms stalls, a fight with a page aiming exactly at the drawn target),
  * against a real server on a free port, records every frame, and fails unless own-ship response,
  * jumps, corrections, interpolation delay and the share of on-screen hits the server honoured meet
