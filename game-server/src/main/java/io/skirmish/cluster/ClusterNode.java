@@ -46,11 +46,14 @@ public final class ClusterNode implements AutoCloseable {
     private final Map<String, String> published = new ConcurrentHashMap<>();
     private volatile List<RoomEntry> clusterRooms = List.of();
     private volatile List<NodeEntry> clusterNodes = List.of();
+    /** The browser origins of the cluster's nodes, derived once per directory read ({@link #nodeOrigins}). */
+    private volatile java.util.Set<String> nodeOrigins;
     private volatile boolean closed;
 
     private ClusterNode(ClusterConfig cfg, String publicUrl, RoomManager rooms, JoinCodes codes, MeterRegistry registry) {
         this.cfg = cfg;
         this.publicUrl = publicUrl;
+        this.nodeOrigins = originsOf(List.of(), publicUrl);
         this.rooms = rooms;
         this.codes = codes;
         this.metrics = new ClusterMetrics(registry);
@@ -102,11 +105,15 @@ public final class ClusterNode implements AutoCloseable {
      * one node may follow its room to another, so each node lets those pages connect.
      */
     public java.util.Set<String> nodeOrigins() {
+        return nodeOrigins;
+    }
+
+    private static java.util.Set<String> originsOf(List<NodeEntry> nodes, String ownUrl) {
         java.util.Set<String> all = new java.util.HashSet<>();
-        for (NodeEntry n : clusterNodes) all.add(originOf(n.url()));
-        all.add(originOf(publicUrl));
+        for (NodeEntry n : nodes) all.add(originOf(n.url()));
+        all.add(originOf(ownUrl));
         all.remove("");
-        return all;
+        return java.util.Set.copyOf(all);
     }
 
     static String originOf(String url) {
@@ -235,6 +242,7 @@ public final class ClusterNode implements AutoCloseable {
         return directory.rooms().thenCombine(directory.nodes(), (rs, ns) -> {
             clusterRooms = rs;
             clusterNodes = ns;
+            nodeOrigins = originsOf(ns, publicUrl);
             Map<String, Integer> perNode = new HashMap<>();
             ns.forEach(n -> perNode.put(n.id(), 0));
             rs.forEach(r -> perNode.merge(r.node(), 1, Integer::sum));
