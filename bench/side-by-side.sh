@@ -23,7 +23,10 @@ results=$out/results.jsonl
 : >"$results"
 server= gens=()
 
-stop_server() { [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null; server=; return 0; }
+stop_server() {
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+  server=
+}
 trap 'stop_server; [ ${#gens[@]} -eq 0 ] || kill "${gens[@]}" 2>/dev/null || true' EXIT
 
 # utime + stime (fields 14 and 15; 12 and 13 after the command name), in 1/100 s.
@@ -57,10 +60,10 @@ run() {
   sleep "$warm"
   local c0 t0 c1 t1 rss
   c0=$(cpu_ticks "$server") t0=$(date +%s.%N)
-  kill -USR1 "${gens[@]}"
+  kill -USR1 "${gens[@]}" || true
   sleep "$win"
   c1=$(cpu_ticks "$server") t1=$(date +%s.%N) rss=$(rss_kb "$server")
-  kill -USR2 "${gens[@]}"
+  kill -USR2 "${gens[@]}" || true
   wait "${gens[@]}" || true
   gens=()
   local load
