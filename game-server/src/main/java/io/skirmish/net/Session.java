@@ -2,8 +2,8 @@ package io.skirmish.net;
 
 import com.corundumstudio.socketio.SocketIOClient;
 import com.fasterxml.jackson.databind.util.RawValue;
-import io.skirmish.net.engine.Backpressure;
-import io.skirmish.net.engine.RoundTrip;
+import io.skirmish.transport.engine.Backpressure;
+import io.skirmish.transport.engine.RoundTrip;
 import io.skirmish.room.Connection;
 import io.skirmish.room.ConnectionStats;
 import io.skirmish.room.Membership;

@@ -12,10 +12,10 @@ import io.netty.handler.timeout.IdleStateHandler;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.fasterxml.jackson.databind.util.RawValue;
 import io.skirmish.loop.Ticker;
-import io.skirmish.net.engine.EngineChannelInitializer;
-import io.skirmish.net.engine.EngineJson;
-import io.skirmish.net.engine.EngineServer;
-import io.skirmish.net.engine.EngineSettings;
+import io.skirmish.transport.engine.EngineChannelInitializer;
+import io.skirmish.transport.engine.EngineJson;
+import io.skirmish.transport.engine.EngineServer;
+import io.skirmish.transport.engine.EngineSettings;
 import java.net.InetSocketAddress;
 import io.skirmish.protocol.Events;
 import java.util.List;
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * HTTP routes on the same port. The game server and the conformance server both run on this.
  *
  * <p>netty-socketio's namespaces, listeners, rooms, broadcasts and acks are used as they are; its
- * Engine.IO/Socket.IO wire handling is replaced by {@code io.skirmish.net.engine}, which speaks the
+ * Engine.IO/Socket.IO wire handling is replaced by {@code io.skirmish.transport.engine}, which speaks the
  * protocol as the reference server does (see that package for what was measured wrong).
  */
 public final class SocketServer implements AutoCloseable {

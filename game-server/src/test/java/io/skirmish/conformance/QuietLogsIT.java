@@ -26,7 +26,7 @@ class QuietLogsIT extends ConformanceBase {
 
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    private final Logger engine = (Logger) LoggerFactory.getLogger("io.skirmish.net.engine");
+    private final Logger engine = (Logger) LoggerFactory.getLogger("io.skirmish.transport.engine");
     private Level engineLevel;
 
     @BeforeEach

@@ -11,7 +11,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.CodecException;
 import io.netty.util.ReferenceCountUtil;
 import io.skirmish.loop.Ticker;
-import io.skirmish.net.engine.EngineChannelInitializer;
+import io.skirmish.transport.engine.EngineChannelInitializer;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;

@@ -8,7 +8,7 @@ import io.skirmish.loop.Ticker;
 import io.skirmish.net.NetConfig;
 import io.skirmish.net.NetMetrics;
 import io.skirmish.net.SocketServer;
-import io.skirmish.net.engine.EngineSettings;
+import io.skirmish.transport.engine.EngineSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,0 +1,31 @@
+package io.skirmish.transport.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One decoded Socket.IO v5 packet (https://github.com/socketio/socket.io-protocol). Binary
+ * attachments are already put back in place of their placeholders, as binary JSON nodes.
+ *
+ * @param nsp the namespace as on the wire: {@code "/"} for the main namespace
+ * @param id the ack id, or null
+ * @param data the JSON payload, or null when there is none
+ */
+record SioPacket(Type type, String nsp, Long id, JsonNode data) {
+
+    /** Socket.IO v5 packet types. */
+    enum Type {
+        CONNECT, DISCONNECT, EVENT, ACK, CONNECT_ERROR, BINARY_EVENT, BINARY_ACK;
+
+        boolean binary() {
+            return this == BINARY_EVENT || this == BINARY_ACK;
+        }
+
+        boolean event() {
+            return this == EVENT || this == BINARY_EVENT;
+        }
+
+        boolean ack() {
+            return this == ACK || this == BINARY_ACK;
+        }
+    }
+}

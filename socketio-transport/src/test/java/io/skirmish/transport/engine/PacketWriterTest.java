@@ -1,0 +1,104 @@
+package io.skirmish.transport.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.corundumstudio.socketio.protocol.EngineIOVersion;
+import com.corundumstudio.socketio.protocol.Packet;
+import com.corundumstudio.socketio.protocol.PacketType;
+import com.fasterxml.jackson.databind.util.RawValue;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What goes on the wire for each packet a session sends. */
+class PacketWriterTest {
+    private final PacketWriter writer = new PacketWriter(new EngineJson());
+
+    private static Packet message(PacketType sub, String nsp, String name, Object... args) {
+        Packet p = new Packet(PacketType.MESSAGE, EngineIOVersion.V4);
+        p.setSubType(sub);
+        p.setNsp(nsp);
+        p.setName(name);
+        p.setData(Arrays.asList(args));
+        return p;
+    }
+
+    @Test
+    void engineIoPackets() throws Exception {
+        assertEquals("2", writer.encode(new Packet(PacketType.PING, EngineIOVersion.V4)).text());
+        assertEquals("6", writer.encode(new Packet(PacketType.NOOP, EngineIOVersion.V4)).text());
+        assertEquals("1", writer.encode(new Packet(PacketType.CLOSE, EngineIOVersion.V4)).text());
+        Packet pong = new Packet(PacketType.PONG, EngineIOVersion.V4);
+        pong.setData("probe");
+        assertEquals("3probe", writer.encode(pong).text());
+    }
+
+    @Test
+    void eventsAcksAndNamespaces() throws Exception {
+        assertEquals("42[\"hello\",1,\"2\",{\"3\":[true]}]",
+                writer.encode(message(PacketType.EVENT, "", "hello", 1, "2", Map.of("3", List.of(true)))).text());
+        assertEquals("42/custom,[\"hello\"]", writer.encode(message(PacketType.EVENT, "/custom", "hello")).text());
+        Packet ack = message(PacketType.ACK, "/admin", null, "ok");
+        ack.setAckId(456L);
+        assertEquals("43/admin,456[\"ok\"]", writer.encode(ack).text());
+        assertEquals("42[\"raw\",{\"spliced\":true}]",
+                writer.encode(message(PacketType.EVENT, "", "raw", new RawValue("{\"spliced\":true}"))).text());
+    }
+
+    @Test
+    void nullsAreKept() throws Exception {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("a", null);
+        m.put("b", Arrays.asList(null, 1));
+        assertEquals("42[\"n\",null,{\"a\":null,\"b\":[null,1]}]",
+                writer.encode(message(PacketType.EVENT, "", "n", null, m)).text());
+    }
+
+    @Test
+    void binaryBecomesPlaceholdersInOrderWithRawAttachments() throws Exception {
+        byte[] a = {4, 1, 2};
+        byte[] b = {};
+        Packet p = message(PacketType.EVENT, "/custom", "files", a, Map.of("b", b));
+        PacketWriter.Encoded e = writer.encode(p);
+        assertEquals("452-/custom,[\"files\",{\"_placeholder\":true,\"num\":0},{\"b\":{\"_placeholder\":true,\"num\":1}}]",
+                e.text());
+        assertEquals(2, e.attachments().size());
+        assertSame(a, e.attachments().get(0), "the bytes themselves, no 0x04 in front");
+        assertArrayEquals(b, e.attachments().get(1));
+        assertEquals(PacketType.EVENT, p.getSubType(), "the shared packet is not modified");
+
+        Packet ack = message(PacketType.ACK, "", null, (Object) new byte[] {9});
+        ack.setAckId(789L);
+        assertEquals("461-789[{\"_placeholder\":true,\"num\":0}]", writer.encode(ack).text());
+    }
+
+    @Test
+    void connectAnswersAndErrors() throws Exception {
+        Packet ok = message(PacketType.CONNECT, "", null);
+        ok.setData(Map.of("sid", "abc"));
+        assertEquals("40{\"sid\":\"abc\"}", writer.encode(ok).text());
+        ok.setNsp("/custom");
+        assertEquals("40/custom,{\"sid\":\"abc\"}", writer.encode(ok).text());
+        Packet error = message(PacketType.ERROR, "/random", null);
+        error.setData(Map.of("message", "Invalid namespace"));
+        assertEquals("44/random,{\"message\":\"Invalid namespace\"}", writer.encode(error).text());
+        Packet bye = message(PacketType.DISCONNECT, "/custom", null);
+        assertEquals("41/custom,", writer.encode(bye).text());
+        assertEquals("41", writer.encode(message(PacketType.DISCONNECT, "", null)).text());
+    }
+
+    @Test
+    void connectErrorsAlwaysCarryAMessage() {
+        assertEquals(Map.of("message", "nope"), SocketIoDemux.connectErrorData("nope"));
+        assertEquals(Map.of("message", "Not authorized"), SocketIoDemux.connectErrorData(null));
+        Object withData = SocketIoDemux.connectErrorData(42);
+        assertTrue(withData instanceof Map<?, ?> m && m.get("data").equals(42) && "Not authorized".equals(m.get("message")));
+        Map<String, Object> given = Map.of("message", "m", "data", 1);
+        assertSame(given, SocketIoDemux.connectErrorData(given));
+    }
+}
