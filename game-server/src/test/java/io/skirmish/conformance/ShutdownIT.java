@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.skirmish.net.conformance.ConformanceServer;
+import io.skirmish.transport.conformance.ConformanceServer;
 import io.skirmish.server.ServerConfig;
 import io.skirmish.server.SkirmishServer;
 import io.socket.client.IO;

@@ -1,5 +1,8 @@
 package io.skirmish.transport.engine;
 
+import io.skirmish.transport.EngineSettings;
+import io.skirmish.transport.SessionGate;
+
 import com.corundumstudio.socketio.AuthorizationResult;
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.HandshakeData;
@@ -97,6 +100,12 @@ final class Engine {
 
     EngineSession find(String sid) {
         return sid == null ? null : sessions.get(sid);
+    }
+
+    /** The socket of a session on a namespace ({@code ""} or {@code "/"} for the main one), or null. Any thread. */
+    EngineNamespaceClient socket(UUID session, String namespace) {
+        EngineSession s = sessions.get(session.toString());
+        return s == null ? null : s.socket(namespace.equals("/") ? "" : namespace);
     }
 
     void remove(EngineSession s) {

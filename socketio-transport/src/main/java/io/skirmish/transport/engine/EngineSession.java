@@ -1,5 +1,7 @@
 package io.skirmish.transport.engine;
 
+import io.skirmish.transport.SessionGate;
+
 import com.corundumstudio.socketio.HandshakeData;
 import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.handler.ClientHead;
@@ -93,6 +95,11 @@ public final class EngineSession extends SessionHead {
 
     String sid() {
         return sid;
+    }
+
+    /** This session's socket on a namespace, or null. Any thread. */
+    EngineNamespaceClient socket(String namespace) {
+        return demux.socket(namespace);
     }
 
     /** The heartbeat's round trip, for the operator's console. */

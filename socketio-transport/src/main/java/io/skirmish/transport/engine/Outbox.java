@@ -1,5 +1,7 @@
 package io.skirmish.transport.engine;
 
+import io.skirmish.transport.EngineSettings;
+
 import com.corundumstudio.socketio.protocol.Packet;
 import java.util.ArrayList;
 import java.util.HashMap;
