@@ -20,8 +20,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -46,6 +48,14 @@ final class Engine {
     volatile Runnable violations = () -> { };
     /** Decides on every request that would open a session (origin, caps); set before the server starts. */
     volatile SessionGate gate = SessionGate.OPEN;
+
+    /** Every thread's recent shared packets (see {@link SharedPacket.Recent}), let go of when the server stops. */
+    private final Queue<SharedPacket.Recent> recents = new ConcurrentLinkedQueue<>();
+    private final ThreadLocal<SharedPacket.Recent> recent = ThreadLocal.withInitial(() -> {
+        SharedPacket.Recent r = new SharedPacket.Recent();
+        recents.add(r);
+        return r;
+    });
 
     /** The clock timers are checked against ({@code System.nanoTime}; tests step it by hand). */
     final LongSupplier nanoTime;
@@ -116,6 +126,16 @@ final class Engine {
         return sessions.size();
     }
 
+    /** The calling thread's recent shared packets. */
+    SharedPacket.Recent recent() {
+        return recent.get();
+    }
+
+    /** Lets go of every thread's recent shared packets (their frames are released with their last holder). */
+    void releaseShared() {
+        recents.forEach(SharedPacket.Recent::clear);
+    }
+
     Namespace namespace(String name) {
         return namespaces.apply(name);
     }
@@ -142,5 +162,6 @@ final class Engine {
             Thread.currentThread().interrupt();
         }
         sessions.clear();
+        releaseShared();
     }
 }

@@ -97,6 +97,10 @@ public final class EngineSession extends SessionHead {
         return sid;
     }
 
+    Engine engine() {
+        return engine;
+    }
+
     /** This session's socket on a namespace, or null. Any thread. */
     EngineNamespaceClient socket(String namespace) {
         return demux.socket(namespace);
@@ -201,6 +205,11 @@ public final class EngineSession extends SessionHead {
     /** The next packet for the WebSocket encoder, or null. */
     Packet nextPacket() {
         return outbox.next();
+    }
+
+    /** The session is over on its transport: what waits is dropped (shared snapshots' frames let go). */
+    void dropQueued() {
+        outbox.clear();
     }
 
     /** What the poll waiting on {@code ch} answers with now, or null (see {@link Polling#takeForPoll}). */
