@@ -29,6 +29,7 @@
  * </ul>
  * {@link io.skirmish.transport.engine.CloseReason} says why a session ended; {@code Backpressure}
  * sends what a slow client may miss, and {@code SharedPacket} encodes once a snapshot that every
- * member of a room receives.
+ * member of a room receives: its text for poll answers and, on RFC 6455 WebSockets, its whole frame
+ * ({@code WireFrame}), one pooled buffer written to every member as a retained duplicate.
  */
 package io.skirmish.transport.engine;
