@@ -10,9 +10,12 @@ import java.util.Map;
  * Chooses each player's inputs for a tick (game thread only).
  *
  * <ul>
- *   <li>Jitter buffer: while a second input is queued, exactly one is applied, so inputs that
- *       arrive unevenly still move the player one step per tick as the others see it; a lone input
- *       is held one tick for a partner, then applied anyway.
+ *   <li>Direct: a player whose inputs arrive evenly (measured per seat, {@link ArrivalJitter}) has
+ *       every queued input applied on the first tick after it arrived, within the limits below. On
+ *       loopback or a steady link nothing waits for an extra tick.
+ *   <li>Jitter buffer, for a player whose inputs arrive unevenly: while a second input is queued,
+ *       exactly one is applied, so the player still moves one step per tick as the others see it;
+ *       a lone input is held one tick for a partner, then applied anyway.
  *   <li>Catch-up: a queue that stays deeper than two for {@link #DEEP_TICKS} ticks (after a
  *       stall) is drained down to one, at most {@code maxStepsPerTick} a tick.
  *   <li>Step bank: each applied input spends a step; the bank earns one step per tick and holds
@@ -49,6 +52,9 @@ final class InputPacer {
                 s.held = 0;
                 s.deep = 0;
                 continue;
+            } else if (!s.jitter.buffered()) {
+                s.deep = 0;
+                want = queued;
             } else if (queued == 1) {
                 s.deep = 0;
                 want = s.held++ >= 1 ? 1 : 0;
@@ -67,6 +73,7 @@ final class InputPacer {
             while (taken < want && (in = s.inbox.poll()) != null) {
                 taken++;
                 s.lastAppliedSeq = in.seq();
+                s.jitter.arrived(in.arrivalTick());
                 if (in.slot() == current) {
                     list.add(in.input());
                 }

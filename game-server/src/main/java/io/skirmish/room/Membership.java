@@ -68,7 +68,8 @@ public final class Membership {
             return "stale_seq";
         }
         GameSlot<?> slot = room.slot();
-        Seat.Queued queued = new Seat.Queued(in.seq(), slot, slot.decode(in.seq(), in.fields(), room.arrivalTick()));
+        double arrived = room.arrivalTick();
+        Seat.Queued queued = new Seat.Queued(in.seq(), slot, slot.decode(in.seq(), in.fields(), arrived), arrived);
         seat.lastReceivedSeq = in.seq();
         String dropped = null;
         while (!seat.inbox.offer(queued)) {

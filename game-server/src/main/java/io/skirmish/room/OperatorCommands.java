@@ -36,6 +36,8 @@ public final class OperatorCommands {
                 p.addProperty("lastReceivedSeq", Math.max(0, s.lastReceivedSeq));
                 p.addProperty("lastAppliedSeq", s.lastAppliedSeq);
                 p.addProperty("stepBudget", s.budget);
+                p.addProperty("arrivalJitterMs", Math.round(s.jitter.ticks() * 1000.0 / room.config().tickRate() * 10) / 10.0);
+                p.addProperty("jitterBuffer", s.jitter.buffered());
                 p.addProperty("inputsCut", s.inputsCut);
                 Connection conn = s.conn;
                 ConnectionStats net = conn == null ? ConnectionStats.UNKNOWN : conn.stats();

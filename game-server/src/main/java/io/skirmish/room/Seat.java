@@ -11,8 +11,9 @@ final class Seat {
     /**
      * One decoded input waiting for its tick. {@code slot} is the game that decoded it: an input
      * decoded for a game the host has since replaced is dropped, never handed to the new game.
+     * {@code arrivalTick} is when it reached the server, in fractional ticks (see {@link ArrivalClock}).
      */
-    record Queued(int seq, GameSlot<?> slot, Object input) {}
+    record Queued(int seq, GameSlot<?> slot, Object input, double arrivalTick) {}
 
     final int id;
     final String name;
@@ -26,6 +27,8 @@ final class Seat {
     int budget;
     /** Ticks a lone input has waited in the jitter buffer. */
     int held;
+    /** How evenly this seat's inputs arrive: whether it needs the jitter buffer at all. */
+    final ArrivalJitter jitter = new ArrivalJitter();
     /** Consecutive ticks the queue has been deeper than two. */
     int deep;
     /** Queued inputs cut from a backlog that kept growing (see {@link InputPacer}). */
