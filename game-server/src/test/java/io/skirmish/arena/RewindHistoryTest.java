@@ -3,6 +3,7 @@ package io.skirmish.arena;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -119,5 +120,87 @@ class RewindHistoryTest {
         at(h, 3, 3);
         assertEquals(3, h.newestTick());
         assertEquals(3, h.at(7, 11).x(), 1e-9);
+    }
+
+    @Test
+    void theSameTickAgainStartsANewTimelineToo() {
+        RewindHistory h = new RewindHistory(8);
+        at(h, 5, 50);
+        at(h, 6, 60);
+        at(h, 6, 70);
+        assertEquals(70, h.at(7, 5).x(), 1e-9, "only the new tick 6 is left");
+    }
+
+    @Test
+    void boundsMayBeZeroButNotNegative() {
+        RewindHistory none = new RewindHistory(0, 0);
+        at(none, 1, 10);
+        at(none, 2, 20);
+        assertEquals(20, none.at(7, 1).x(), 1e-9, "no rewind: only now is kept");
+        assertEquals(2, none.clamp(2, 0.5), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> new RewindHistory(-1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new RewindHistory(0, -1));
+    }
+
+    @Test
+    void anArrivalAtTickZeroIsAKnownArrival() {
+        RewindHistory h = new RewindHistory(8, 4);
+        for (long t = 0; t <= 10; t++) at(h, t, t);
+        assertEquals(0, h.clamp(10, 0, -5), 1e-9, "8 before an arrival at 0, and no older than recorded");
+        assertEquals(2, h.clamp(10, -0.5, -5), 1e-9, "a negative arrival is unknown: 8 before now");
+    }
+
+    @Test
+    void bothAxesAreInterpolated() {
+        RewindHistory h = new RewindHistory(8);
+        ship.body.x = 100;
+        ship.body.y = 10;
+        h.record(1, List.of(ship));
+        ship.body.x = 200;
+        ship.body.y = 30;
+        h.record(2, List.of(ship));
+        RewindHistory.Pose p = h.at(7, 1.25);
+        assertEquals(125, p.x(), 1e-9);
+        assertEquals(15, p.y(), 1e-9);
+    }
+
+    @Test
+    void aShipThatCameOrWentBetweenTwoTicksIsTheNearerOne() {
+        RewindHistory h = new RewindHistory(8);
+        Ship other = new Ship(9, "o");
+        h.record(1, List.of(ship));
+        h.record(2, List.of(ship, other));
+        assertNull(h.at(9, 1.25), "not there yet");
+        assertEquals(0, h.at(9, 1.75).x(), 1e-9);
+        h.record(3, List.of(ship));
+        assertEquals(0, h.at(9, 2.25).x(), 1e-9);
+        assertNull(h.at(9, 2.75), "gone");
+    }
+
+    @Test
+    void halfWayAcrossARespawnIsTheNewLife() {
+        RewindHistory h = new RewindHistory(8);
+        ship.life = 1;
+        at(h, 1, 100);
+        ship.life = 2;
+        at(h, 2, 1400);
+        assertEquals(2, h.at(7, 1.5).life());
+    }
+
+    @Test
+    void ticksWithGapsAreFoundByTheirNumber() {
+        RewindHistory h = new RewindHistory(8);
+        at(h, 10, 100);
+        at(h, 12, 120);
+        at(h, 14, 140);
+        assertEquals(120, h.at(7, 12).x(), 1e-9, "not the frame at 12's offset (14)");
+        assertEquals(120, h.at(7, 11.5).x(), 1e-9, "no tick 11: the next one");
+        assertEquals(120, h.at(7, 12.5).x(), 1e-9, "no tick 13: the one before");
+        assertNull(h.at(7, 11), "no tick 11 and no fraction: not known");
+        assertNull(h.at(7, 13));
+        RewindHistory sparse = new RewindHistory(8);
+        at(sparse, 0, 0);
+        at(sparse, 5, 50);
+        assertNull(sparse.at(7, 2), "an offset past the frames is searched, not read");
     }
 }

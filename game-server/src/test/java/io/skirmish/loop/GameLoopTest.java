@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class GameLoopTest {
@@ -55,5 +56,61 @@ class GameLoopTest {
         loop.tickOnce();
         assertEquals(1, a.ticks);
         assertEquals(0, loop.size());
+    }
+
+    @Test
+    void eachLoopTickReportsHowLongAllItsRoomsTook() {
+        ManualTicker ticker = new ManualTicker();
+        ticker.advanceMillis(100); // durations are differences, not readings of the clock
+        List<Long> durations = new ArrayList<>();
+        GameLoop loop = new GameLoop("test", ticker, 30, 3, durations::add);
+        Tickable slow = new Tickable() {
+            @Override
+            public void tick() {
+                ticker.advance(3, TimeUnit.MILLISECONDS);
+            }
+
+            @Override
+            public void onTickFailure(Throwable error) {
+            }
+        };
+        loop.add(slow);
+        loop.add(slow);
+        loop.tickOnce();
+        loop.remove(slow);
+        loop.remove(slow);
+        loop.tickOnce();
+        assertEquals(List.of(TimeUnit.MILLISECONDS.toNanos(6), 0L), durations);
+    }
+
+    @Test
+    void aFailureHandlerThatThrowsDoesNotStopTheLoop() {
+        GameLoop loop = new GameLoop("test", new ManualTicker(), 30, 3, n -> {});
+        Counting after = new Counting();
+        loop.add(new Tickable() {
+            @Override
+            public void tick() {
+                throw new IllegalStateException("tick");
+            }
+
+            @Override
+            public void onTickFailure(Throwable error) {
+                throw new IllegalStateException("handler");
+            }
+        });
+        loop.add(after);
+        loop.tickOnce();
+        loop.tickOnce();
+        assertEquals(2, after.ticks);
+        assertEquals(1, loop.size());
+    }
+
+    @Test
+    void removingATickableThatIsNotThereLeavesTheSizeAlone() {
+        GameLoop loop = new GameLoop("test", new ManualTicker(), 30, 3, n -> {});
+        loop.add(new Counting());
+        loop.remove(new Counting());
+        loop.tickOnce();
+        assertEquals(1, loop.size());
     }
 }

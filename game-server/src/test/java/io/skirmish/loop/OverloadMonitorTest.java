@@ -25,4 +25,13 @@ class OverloadMonitorTest {
         assertEquals(Change.LEFT, m.record(10));
         assertFalse(m.overloaded());
     }
+
+    @Test
+    void aRunExactlyOnBudgetIsWithinBudget() {
+        OverloadMonitor m = new OverloadMonitor(100, 1, 1);
+        assertEquals(Change.NONE, m.record(100));
+        assertFalse(m.overloaded());
+        assertEquals(Change.ENTERED, m.record(101));
+        assertEquals(Change.LEFT, m.record(100));
+    }
 }

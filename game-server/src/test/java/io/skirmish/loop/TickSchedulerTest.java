@@ -1,6 +1,8 @@
 package io.skirmish.loop;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,5 +53,22 @@ class TickSchedulerTest {
         assertEquals(0, s.runDue(ran::add), "schedule reset to now");
         ticker.advance(10, TimeUnit.MILLISECONDS);
         assertEquals(1, s.runDue(ran::add));
+    }
+
+    @Test
+    void stillDueExactlyAtTheCapIsSkippedToo() {
+        s.runDue(ran::add);
+        ticker.advance(40, TimeUnit.MILLISECONDS); // ticks 1..4 due; the cap runs 1..3
+        assertEquals(3, s.runDue(ran::add));
+        assertEquals(1, s.skipped(), "tick 4, due exactly now, is dropped rather than burst");
+        assertEquals(TimeUnit.MILLISECONDS.toNanos(50), s.nextDeadline(), "the schedule restarts one period from now");
+        assertEquals(0, s.runDue(ran::add));
+    }
+
+    @Test
+    void periodAndCatchUpMustBePositive() {
+        assertThrows(IllegalArgumentException.class, () -> new TickScheduler(ticker, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new TickScheduler(ticker, 1, 0));
+        assertDoesNotThrow(() -> new TickScheduler(ticker, 1, 1));
     }
 }

@@ -56,7 +56,7 @@ class GameSpiTest {
 
         static String decode(Fields f) {
             String b = f.string("button", 8);
-            if (!List.of("a", "end", "close").contains(b)) throw Fields.bad("button is unknown");
+            if (!List.of("a", "end", "close", "kick", "note").contains(b)) throw Fields.bad("button is unknown");
             return b;
         }
 
@@ -72,6 +72,16 @@ class GameSpiTest {
                         ctx.endRound(results);
                     }
                     if (b.equals("close")) ctx.closeRoom("finished");
+                    if (b.equals("kick")) ctx.kick(presses.lastKey(), "rules");
+                    if (b.equals("note")) {
+                        JsonObject fields = new JsonObject();
+                        fields.addProperty("type", "ignored");
+                        fields.addProperty("tick", -1);
+                        fields.addProperty("at", ctx.currentTick());
+                        fields.addProperty("phase", ctx.phase().wire());
+                        fields.addProperty("rate", ctx.tickRate());
+                        ctx.emit("note", fields);
+                    }
                 }
             });
         }
@@ -172,5 +182,32 @@ class GameSpiTest {
         h.await(m.leave());
         assertEquals(List.of("join 1", "hash " + Map.of(1, 0).hashCode(), "inputs 1 [a]",
                 "hash " + Map.of(1, 1).hashCode(), "leave 1", "leave 1", "hash 0"), seen);
+    }
+
+    @Test
+    void aGameMayEmitRawFieldsUnderTheRoomsEnvelopeAndSeesTheRoomsClock() {
+        FakeConnection c = new FakeConnection();
+        Membership m = join(c);
+        m.offerInput(press(1, "note"));
+        h.ticks(3);
+        JsonObject note = c.all(Events.GAME_EVENT).stream().filter(e -> e.get("type").getAsString().equals("note"))
+                .findFirst().orElseThrow();
+        assertEquals(note.get("tick").getAsLong(), note.get("at").getAsLong(), "the room's tick, not the game's -1");
+        assertTrue(note.get("at").getAsLong() > 0);
+        assertEquals("playing", note.get("phase").getAsString());
+        assertEquals(30, note.get("rate").getAsInt());
+    }
+
+    @Test
+    void aGameMayKickAPlayer() {
+        FakeConnection first = new FakeConnection(), second = new FakeConnection();
+        Membership a = join(first);
+        Membership b = join(second);
+        a.offerInput(press(1, "kick"));
+        h.ticks(3);
+        assertEquals("rules", second.last(Events.ROOM_KICKED).get("reason").getAsString());
+        assertFalse(b.active());
+        assertTrue(a.active());
+        assertEquals(1, a.room().members().seatCount());
     }
 }

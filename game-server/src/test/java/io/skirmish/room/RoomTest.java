@@ -122,15 +122,37 @@ class RoomTest {
 
     @Test
     void joinCodesAreUniqueWellFormedAndUnrelatedToRoomIds() {
+        // Created together and answered in one tick: each room once, not every room per creation.
+        List<CompletableFuture<JoinResult>> created = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            created.add(h.manager.create(new FakeConnection(), "h", Request.SettingsPatch.NONE));
+        }
+        h.tick();
         Set<String> codes = new HashSet<>();
-        for (int i = 0; i < 500; i++) {
-            JsonObject room = ack(h.await(h.manager.create(new FakeConnection(), "h", Request.SettingsPatch.NONE)))
-                    .getAsJsonObject("room");
+        for (CompletableFuture<JoinResult> f : created) {
+            JsonObject room = ack(f.join()).getAsJsonObject("room");
             String code = room.get("code").getAsString();
             assertTrue(code.matches("[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{5}"), code);
             assertFalse(room.get("id").getAsString().toUpperCase().contains(code));
             assertTrue(codes.add(code), "duplicate code " + code);
         }
+    }
+
+    @Test
+    void aCodeInUseIsNeverHandedOutAgain() {
+        List<String> offered = new ArrayList<>();
+        h.manager.useCodes(claim -> {
+            for (String c : List.of("AAAAA", "AAAAA", "BBBBB")) {
+                offered.add(c);
+                if (claim.test(c)) return c;
+            }
+            throw new AssertionError("no code left");
+        });
+        assertEquals("AAAAA", ack(create(new FakeConnection(), "a")).getAsJsonObject("room").get("code").getAsString());
+        offered.clear();
+        assertEquals("BBBBB", ack(create(new FakeConnection(), "b")).getAsJsonObject("room").get("code").getAsString());
+        assertEquals(List.of("AAAAA", "AAAAA", "BBBBB"), offered, "the code in use was refused");
+        assertEquals(2, h.scheduled.size());
     }
 
     @Test
