@@ -2,7 +2,10 @@
 // long-polling delivery bench (game-client-js/bench/polling-delivery.mjs) can be run against both.
 // Quick play only: `room:quickplay` is acknowledged and seats the client in the first room with fewer
 // than 8 players; every room gets one snapshot 30 times a second, as the `s` event carrying base64
-// text of BYTES bytes (default 100: about a fighting room's compact delta). Not a test, not a game.
+// text of BYTES bytes (default 100: about a fighting room's compact delta). The bytes start as a
+// compact keyframe's header does (docs/protocol.md: `u flags = 0, u tickRate, u tick, u time`), so a
+// load generator reads the server's `time` from both servers alike (bench/ws-load); the rest is random.
+// Not a test, not a game.
 //   npm ci --prefix bench/node-peer && node bench/node-peer/server.mjs [PORT] [BYTES]   # PORT 0: a free port
 import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
@@ -41,6 +44,23 @@ io.on('connection', (socket) => {
   });
 });
 
+// LEB128 varint bytes of a non-negative integer (up to 2^53).
+function varint(v) {
+  const out = [];
+  while (v >= 128) {
+    out.push((v % 128) | 128);
+    v = Math.floor(v / 128);
+  }
+  out.push(v);
+  return out;
+}
+
+// BYTES bytes (at least the header): a keyframe header with this tick and the wall clock, then random.
+function snapshot(tick) {
+  const head = [0, ...varint(HZ), ...varint(tick), ...varint(Date.now())];
+  return Buffer.concat([Buffer.from(head), randomBytes(Math.max(0, bytes - head.length))]);
+}
+
 // One snapshot per room per tick, on a fixed schedule (a late tick is not made up twice).
 const period = 1000 / HZ;
 let due = performance.now();
@@ -48,7 +68,7 @@ function tick() {
   for (const room of rooms) {
     room.tick++;
     // Fresh bytes per room and tick, as a real snapshot would be (encoded once per room).
-    io.to(room.name).emit('s', randomBytes(bytes).toString('base64').replace(/=+$/, ''));
+    io.to(room.name).emit('s', snapshot(room.tick).toString('base64').replace(/=+$/, ''));
   }
   due += period;
   const now = performance.now();
