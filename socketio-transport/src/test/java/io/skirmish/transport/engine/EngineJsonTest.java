@@ -10,17 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.corundumstudio.socketio.AckCallback;
 import com.corundumstudio.socketio.MultiTypeAckCallback;
 import com.corundumstudio.socketio.MultiTypeArgs;
-import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.protocol.AckArgs;
 import com.fasterxml.jackson.databind.node.BinaryNode;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.Unpooled;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,25 +106,5 @@ class EngineJsonTest {
         assertNull(json.eventClasses("/", "other"));
         json.removeEventMapping("/", "move");
         assertNull(json.eventClasses("/", "move"));
-    }
-
-    @Test
-    void backpressureOnAForeignClientSendsOnlyWhileItIsWritable() {
-        List<String> sent = new ArrayList<>();
-        boolean[] writable = {true};
-        SocketIOClient client = (SocketIOClient) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {SocketIOClient.class}, (proxy, method, a) -> switch (method.getName()) {
-                    case "isWritable" -> writable[0];
-                    case "sendEvent" -> {
-                        sent.add(a[0] + " " + Arrays.deepToString((Object[]) a[1]));
-                        yield null;
-                    }
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-        assertTrue(Backpressure.sendVolatile(client, "snap", 1, 2));
-        writable[0] = false;
-        assertFalse(Backpressure.sendVolatile(client, "snap", 3));
-        assertEquals(List.of("snap [1, 2]"), sent);
-        assertEquals(-1, RoundTrip.millisOf(client), "no heartbeat known");
     }
 }

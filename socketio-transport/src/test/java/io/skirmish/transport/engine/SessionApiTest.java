@@ -161,16 +161,32 @@ class SessionApiTest extends SessionRig {
         receive(s, "40");
         nextText();
         EngineNamespaceClient c = (EngineNamespaceClient) s.getChildClient(main);
-        assertEquals(-1, RoundTrip.millisOf(c), "no pong yet");
+        assertEquals(-1, c.roundTrip().lastMillis(), "no pong yet");
         receive(s, "3");
         assertEquals(-1, s.roundTrip().lastMillis(), "a pong without a ping measures nothing");
         advance(300);
         assertEquals("2", nextText());
         receive(s, "3");
-        double ms = RoundTrip.millisOf(c);
+        double ms = c.roundTrip().lastMillis();
         assertTrue(ms >= 0 && ms < 10_000, "measured: " + ms);
         assertSame(s.roundTrip(), c.roundTrip());
-        assertEquals(-1, RoundTrip.millisOf(null), "not an engine client");
+    }
+
+    @Test
+    void backpressureFindsTheSocketBySessionAndNamespace() throws Exception {
+        EngineSession s = webSocket();
+        assertFalse(Backpressure.sendVolatile(engine, s.getSessionId(), "/", "snap", 1), "not joined yet");
+        receive(s, "40");
+        nextText();
+        assertTrue(Backpressure.sendVolatile(engine, s.getSessionId(), "/", "snap", 1));
+        assertEquals("42[\"snap\",1]", nextText());
+        assertTrue(Backpressure.sendVolatile(engine, s.getSessionId(), "", "snap", 2), "\"\" is the main namespace too");
+        assertEquals("42[\"snap\",2]", nextText());
+        assertFalse(Backpressure.sendVolatile(engine, s.getSessionId(), "/admin", "snap", 3), "not joined there");
+        assertFalse(Backpressure.sendVolatile(engine, java.util.UUID.randomUUID(), "/", "snap", 4), "no such session");
+        assertSame(s.getChildClient(main), engine.socket(s.getSessionId(), "/"));
+        receive(s, "1");
+        assertFalse(Backpressure.sendVolatile(engine, s.getSessionId(), "/", "snap", 5), "closed");
     }
 
     @Test

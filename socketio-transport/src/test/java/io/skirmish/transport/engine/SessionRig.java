@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.skirmish.transport.EngineSettings;
 import com.corundumstudio.socketio.AckCallback;
 import com.corundumstudio.socketio.AuthTokenResult;
 import com.corundumstudio.socketio.AuthorizationResult;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.skirmish.transport.EngineSettings;
 import com.corundumstudio.socketio.protocol.EngineIOVersion;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class WireEdgesTest {
     private final PacketWriter writer = new PacketWriter(new EngineJson());
+    private final SharedPacket.Recent recent = new SharedPacket.Recent();
 
     private static Packet message(PacketType sub, String nsp, String name, List<Object> data) {
         Packet p = new Packet(PacketType.MESSAGE, EngineIOVersion.V4);
@@ -74,21 +76,21 @@ class WireEdgesTest {
     @Test
     void aSharedPacketIsTheSameForTheSamePayloadNamespaceAndEvent() throws Exception {
         RawValue snap = new RawValue("{\"t\":1}");
-        Packet a = SharedPacket.event("/", "s", new Object[] {snap});
+        Packet a = SharedPacket.event(recent, "/", "s", new Object[] {snap});
         assertInstanceOf(SharedPacket.class, a);
-        assertSame(a, SharedPacket.event("/", "s", new Object[] {snap}));
-        assertNotSame(a, SharedPacket.event("/", "other", new Object[] {snap}), "another event");
-        assertNotSame(a, SharedPacket.event("/x", "s", new Object[] {snap}), "another namespace");
-        assertNotSame(a, SharedPacket.event("/", "s", new Object[] {new RawValue(new String("{\"t\":1}"))}), "another payload object, equal text");
+        assertSame(a, SharedPacket.event(recent, "/", "s", new Object[] {snap}));
+        assertNotSame(a, SharedPacket.event(recent, "/", "other", new Object[] {snap}), "another event");
+        assertNotSame(a, SharedPacket.event(recent, "/x", "s", new Object[] {snap}), "another namespace");
+        assertNotSame(a, SharedPacket.event(recent, "/", "s", new Object[] {new RawValue(new String("{\"t\":1}"))}), "another payload object, equal text");
         assertEquals("/", a.getNsp());
         assertEquals("s", a.getName());
         assertEquals(PacketType.EVENT, a.getSubType());
 
-        Packet plain = SharedPacket.event("/", "s", new Object[] {1});
+        Packet plain = SharedPacket.event(recent, "/", "s", new Object[] {1});
         assertFalse(plain instanceof SharedPacket);
-        assertNotSame(plain, SharedPacket.event("/", "s", new Object[] {1}));
-        assertFalse(SharedPacket.event("/", "s", new Object[] {snap, snap}) instanceof SharedPacket, "two arguments");
-        assertFalse(SharedPacket.event("/", "s", new Object[] {}) instanceof SharedPacket);
+        assertNotSame(plain, SharedPacket.event(recent, "/", "s", new Object[] {1}));
+        assertFalse(SharedPacket.event(recent, "/", "s", new Object[] {snap, snap}) instanceof SharedPacket, "two arguments");
+        assertFalse(SharedPacket.event(recent, "/", "s", new Object[] {}) instanceof SharedPacket);
         assertEquals("42[\"s\",1]", writer.encode(plain).text());
 
         SharedPacket.Wire w = ((SharedPacket) a).wire(writer);
@@ -98,17 +100,17 @@ class WireEdgesTest {
     }
 
     @Test
-    void aThreadRemembersItsLastFourPayloads() {
+    void aSendersRecentPacketsAreItsLastFourPayloads() {
         List<RawValue> payloads = new ArrayList<>();
         List<Packet> packets = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             payloads.add(new RawValue("{\"i\":" + i + "}"));
-            packets.add(SharedPacket.event("/", "s", new Object[] {payloads.get(i)}));
+            packets.add(SharedPacket.event(recent, "/", "s", new Object[] {payloads.get(i)}));
         }
         for (int i = 1; i < 5; i++) {
-            assertSame(packets.get(i), SharedPacket.event("/", "s", new Object[] {payloads.get(i)}), "payload " + i);
+            assertSame(packets.get(i), SharedPacket.event(recent, "/", "s", new Object[] {payloads.get(i)}), "payload " + i);
         }
-        assertNotSame(packets.get(0), SharedPacket.event("/", "s", new Object[] {payloads.get(0)}), "the fifth back is forgotten");
+        assertNotSame(packets.get(0), SharedPacket.event(recent, "/", "s", new Object[] {payloads.get(0)}), "the fifth back is forgotten");
     }
 
     @Test
