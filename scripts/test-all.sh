@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test (Java, JavaScript, browser, cluster) on a Debian machine that has only Java 17,
 # Maven and Node 20: installs what the tests need (Debian's chromium, redis-server and nginx) when missing,
-# then runs the build's verify. `.ci/run` calls this script.
+# then runs the build's verify with the mutation profile. `.ci/run` calls this script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,4 +28,5 @@ java -version 2>&1 | sed -n 1p   # sed reads it all: `head` could break the pipe
 mvn -v | sed -n 1p
 echo "node $(node -v), npm $(npm -v), $(chromium --version 2>/dev/null || echo 'no chromium'), $(redis-server --version | cut -d' ' -f1-3), $(PATH="$PATH:/usr/sbin" nginx -v 2>&1)"
 
-exec mvn -B -ntp verify "$@"
+# -Pmutation: each module's PIT run (the mutation floors of issue 18) after its own tests; see the README.
+exec mvn -B -ntp -Pmutation verify "$@"

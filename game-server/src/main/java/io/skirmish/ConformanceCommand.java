@@ -1,6 +1,6 @@
 package io.skirmish;
 
-import io.skirmish.net.conformance.ConformanceServer;
+import io.skirmish.transport.conformance.ConformanceServer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

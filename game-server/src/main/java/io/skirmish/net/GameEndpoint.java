@@ -1,9 +1,5 @@
 package io.skirmish.net;
 
-import com.corundumstudio.socketio.AckRequest;
-import com.corundumstudio.socketio.SocketIOClient;
-import com.corundumstudio.socketio.SocketIOServer;
-import com.fasterxml.jackson.databind.util.RawValue;
 import com.google.gson.JsonObject;
 import io.skirmish.loop.Ticker;
 import io.skirmish.protocol.ErrorCode;
@@ -16,6 +12,12 @@ import io.skirmish.room.Membership;
 import io.skirmish.room.Passwords;
 import io.skirmish.room.RawJson;
 import io.skirmish.room.RoomManager;
+import io.skirmish.transport.Ack;
+import io.skirmish.transport.Json;
+import io.skirmish.transport.Namespace;
+import io.skirmish.transport.Socket;
+import io.skirmish.transport.SocketIoServer;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -69,16 +71,17 @@ public final class GameEndpoint {
     }
 
     /** Registers the listeners; call before the server starts. */
-    public void register(SocketIOServer server) {
+    public void register(SocketIoServer server) {
+        Namespace main = server.namespace();
         // The protocol version is checked on CONNECT, before the client is in the namespace.
-        server.getNamespace("").addAuthTokenListener((auth, client) -> ProtocolVersion.check(auth, client, metrics));
-        server.addConnectListener(client -> {
-            sessions.put(client.getSessionId(), new Session(client, metrics, limits.passwordChangesPerMinute(),
+        main.authorize((auth, handshake) -> ProtocolVersion.check(auth, handshake, metrics));
+        main.onConnect(client -> {
+            sessions.put(client.sessionId(), new Session(client, metrics, limits.passwordChangesPerMinute(),
                     id -> budgets.apply(id)));
             metrics.connectionOpened();
         });
-        server.addDisconnectListener(client -> {
-            Session s = sessions.remove(client.getSessionId());
+        main.onDisconnect(client -> {
+            Session s = sessions.remove(client.sessionId());
             if (s == null) {
                 return;
             }
@@ -91,9 +94,9 @@ public final class GameEndpoint {
             }
         });
         for (String event : Events.REQUESTS) {
-            server.addEventListener(event, Object.class, (client, data, ack) -> onRequest(event, client, data, ack));
+            main.on(event, (client, args, ack) -> onRequest(event, client, first(args), ack));
         }
-        server.addEventListener(Events.INPUT, Object.class, (client, data, ack) -> onInput(client, data));
+        main.on(Events.INPUT, (client, args, ack) -> onInput(client, first(args)));
     }
 
     /**
@@ -124,9 +127,14 @@ public final class GameEndpoint {
         sessions.values().forEach(Session::close);
     }
 
-    private void onInput(SocketIOClient client, Object data) {
+    /** An event's payload: its first argument, or null when it has none. */
+    private static Object first(List<Object> args) {
+        return args.isEmpty() ? null : args.get(0);
+    }
+
+    private void onInput(Socket client, Object data) {
         metrics.eventIn(Events.INPUT);
-        Session s = sessions.get(client.getSessionId());
+        Session s = sessions.get(client.sessionId());
         if (s == null) {
             return;
         }
@@ -149,9 +157,9 @@ public final class GameEndpoint {
         }
     }
 
-    private void onRequest(String event, SocketIOClient client, Object data, AckRequest ack) {
+    private void onRequest(String event, Socket client, Object data, Ack ack) {
         metrics.eventIn(event);
-        Session s = sessions.get(client.getSessionId());
+        Session s = sessions.get(client.sessionId());
         if (s == null) {
             return;
         }
@@ -170,8 +178,8 @@ public final class GameEndpoint {
         }
         answer.whenComplete((ok, err) -> {
             RawJson reply = ok != null ? ok : failure(event, err);
-            if (ack.isAckRequested()) {
-                ack.sendAckData(new RawValue(reply.json()));
+            if (ack.requested()) {
+                ack.send(Json.of(reply.json()));
             }
         });
     }

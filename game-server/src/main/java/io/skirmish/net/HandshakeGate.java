@@ -1,6 +1,6 @@
 package io.skirmish.net;
 
-import io.skirmish.transport.engine.SessionGate;
+import io.skirmish.transport.SessionGate;
 
 /**
  * What every request that would open an Engine.IO session must pass, however its query looks: an

@@ -1,25 +1,20 @@
 package io.skirmish.net;
 
-import com.corundumstudio.socketio.handler.ClientHead;
-import com.corundumstudio.socketio.messages.PacketsMessage;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.skirmish.loop.Ticker;
+import io.skirmish.transport.InboundGuard;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Sees every inbound Engine.IO payload (WebSocket frame or polling body) before netty-socketio
+ * Sees every inbound Engine.IO payload (WebSocket frame or polling body) before the transport
  * decodes it, and applies the per-session {@link EventBudget}: so floods of anything, including
- * junk and event names no listener handles (which netty-socketio drops silently), are limited and
- * counted. Pings and pongs pass free. Installed just before netty-socketio's packet handler.
+ * junk and event names no listener handles (which the transport drops silently), are limited and
+ * counted. Pings and pongs pass free. The transport's {@link InboundGuard}.
  */
-@ChannelHandler.Sharable
-final class PacketGuard extends ChannelInboundHandlerAdapter {
+final class PacketGuard implements InboundGuard {
 
     /** What the guard reports; called on Netty I/O threads. */
     interface Listener {
@@ -54,36 +49,27 @@ final class PacketGuard extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof PacketsMessage pm)) {
-            ctx.fireChannelRead(msg);
-            return;
-        }
-        ByteBuf content = pm.getContent();
+    public boolean admit(Inbound in) {
+        ByteBuf content = in.content();
         int messages = countMessages(content);
         if (messages == 0) {
-            ctx.fireChannelRead(msg);
-            return;
+            return true;
         }
-        ClientHead client = pm.getClient();
-        UUID id = client.getSessionId();
+        UUID id = in.session();
         EventBudget.Verdict v = budgets.computeIfAbsent(id, k -> new EventBudget(ticker, limits)).take(messages);
         if (v != EventBudget.Verdict.ALLOW) {
             listener.limited(id, v);
-            // The transport hands us a buffer it releases itself after this call.
             if (v == EventBudget.Verdict.DISCONNECT) {
                 budgets.remove(id);
-                client.disconnect();
-                // A flooding client may not read the disconnect packet any time soon: cut the connection too.
-                ctx.channel().close();
+                in.cut();
             }
-            return;
+            return false;
         }
         String name = eventName(content);
         if (name != null && !knownEvents.contains(name)) {
             listener.unknownEvent(id);
         }
-        ctx.fireChannelRead(msg);
+        return true;
     }
 
     /** Engine.IO packets in the payload that are not pings or pongs (polling joins packets with 0x1e). */

@@ -1,11 +1,9 @@
 package io.skirmish.net;
 
-import com.corundumstudio.socketio.AuthTokenResult;
-import com.corundumstudio.socketio.HandshakeData;
-import com.corundumstudio.socketio.SocketIOClient;
 import io.skirmish.snapshot.SnapshotText;
+import io.skirmish.transport.Handshake;
+import io.skirmish.transport.Socket;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,12 +22,10 @@ final class ProtocolVersion {
     private ProtocolVersion() {}
 
     /** The version stated, {@link #JSON} when none, or -1 when it is not a whole number. */
-    static int stated(Object auth, HandshakeData handshake) {
+    static int stated(Object auth, Handshake handshake) {
         Object v = auth instanceof Map<?, ?> m ? m.get(FIELD) : null;
         if (v == null && handshake != null) {
-            Map<String, List<String>> params = handshake.getUrlParams();
-            List<String> q = params == null ? null : params.get(FIELD);
-            v = q == null || q.isEmpty() ? null : q.get(0);
+            v = handshake.query(FIELD);
         }
         if (v == null) {
             return JSON;
@@ -47,15 +43,17 @@ final class ProtocolVersion {
         return version == JSON || version == CURRENT;
     }
 
-    /** The check on CONNECT: a refused client gets {@code {message, data:{code, server, client}}}. */
-    static AuthTokenResult check(Object auth, SocketIOClient client, NetMetrics metrics) {
-        int v = stated(auth, client.getHandshakeData());
+    /**
+     * The check on CONNECT: null when admitted; a refused client gets
+     * {@code {message, data:{code, server, client}}}.
+     */
+    static Map<String, Object> check(Object auth, Handshake handshake, NetMetrics metrics) {
+        int v = stated(auth, handshake);
         if (supported(v)) {
-            return AuthTokenResult.AuthTokenResultSuccess;
+            return null;
         }
         metrics.rejected("connect", ERROR_CODE);
-        Object given = auth instanceof Map<?, ?> m && m.get(FIELD) != null ? m.get(FIELD)
-                : client.getHandshakeData().getSingleUrlParam(FIELD);
+        Object given = auth instanceof Map<?, ?> m && m.get(FIELD) != null ? m.get(FIELD) : handshake.query(FIELD);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("code", ERROR_CODE);
         data.put("server", CURRENT);
@@ -64,12 +62,12 @@ final class ProtocolVersion {
         error.put("message", ERROR_CODE + ": this server speaks protocol " + CURRENT + " (or 1, full JSON snapshots, "
                 + "when none is stated); the client stated " + (v >= 0 ? v : "'" + given + "'"));
         error.put("data", data);
-        return new AuthTokenResult(false, error);
+        return error;
     }
 
     /** Whether a connected client asked for compact snapshots. */
-    static boolean compact(SocketIOClient client) {
-        HandshakeData h = client.getHandshakeData();
-        return stated(h.getAuthToken(), h) == CURRENT;
+    static boolean compact(Socket client) {
+        Handshake h = client.handshake();
+        return stated(h.auth(), h) == CURRENT;
     }
 }

@@ -1,13 +1,11 @@
 package io.skirmish.net;
 
-import com.corundumstudio.socketio.SocketIOClient;
-import com.fasterxml.jackson.databind.util.RawValue;
-import io.skirmish.transport.engine.Backpressure;
-import io.skirmish.transport.engine.RoundTrip;
 import io.skirmish.room.Connection;
 import io.skirmish.room.ConnectionStats;
 import io.skirmish.room.Membership;
 import io.skirmish.room.RawJson;
+import io.skirmish.transport.Json;
+import io.skirmish.transport.Socket;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,7 +13,7 @@ import java.util.function.Function;
 
 /** One Socket.IO client as the rooms see it, and what the network layer remembers about it. */
 final class Session implements Connection {
-    private final SocketIOClient client;
+    private final Socket client;
     private final String address;
     private final NetMetrics metrics;
     /** The room this client is in, if any; set on a game thread when a join completes. */
@@ -35,27 +33,27 @@ final class Session implements Connection {
     /** The transport's message budget of a session (null before its first message). */
     private final Function<UUID, EventBudget> budgets;
 
-    Session(SocketIOClient client, NetMetrics metrics, int passwordChangesPerMinute) {
+    Session(Socket client, NetMetrics metrics, int passwordChangesPerMinute) {
         this(client, metrics, passwordChangesPerMinute, id -> null);
     }
 
-    Session(SocketIOClient client, NetMetrics metrics, int passwordChangesPerMinute, Function<UUID, EventBudget> budgets) {
+    Session(Socket client, NetMetrics metrics, int passwordChangesPerMinute, Function<UUID, EventBudget> budgets) {
         this.budgets = budgets;
         this.passwordRate = new PasswordRate(passwordChangesPerMinute);
         this.client = client;
         this.compact = ProtocolVersion.compact(client);
         this.metrics = metrics;
-        this.address = SocketServer.address(client);
+        this.address = client.address();
     }
 
-    SocketIOClient client() {
+    Socket client() {
         return client;
     }
 
     @Override
     public void send(String event, RawJson payload) {
-        // RawValue: netty-socketio's Jackson encoder splices the JSON text in without re-encoding.
-        client.sendEvent(event, new RawValue(payload.json()));
+        // Json: the transport splices the text in without re-encoding it.
+        client.emit(event, Json.of(payload.json()));
         metrics.eventOut(event, payload.bytes());
     }
 
@@ -63,7 +61,7 @@ final class Session implements Connection {
     public boolean sendVolatile(String event, RawJson payload) {
         // The transport bounds what waits for this client, on WebSocket and polling alike: it skips the
         // snapshot, or replaces the one the client has not fetched yet, instead of queueing without bound.
-        if (!Backpressure.sendVolatile(client, event, new RawValue(payload.json()))) {
+        if (!client.emitVolatile(event, Json.of(payload.json()))) {
             return false;
         }
         metrics.eventOut(event, payload.bytes());
@@ -83,9 +81,9 @@ final class Session implements Connection {
     /** Any thread: the heartbeat's round trip, this connection's refused inputs and its message budget. */
     @Override
     public ConnectionStats stats() {
-        EventBudget b = budgets.apply(client.getSessionId());
+        EventBudget b = budgets.apply(client.sessionId());
         EventBudget.State st = b == null ? null : b.state();
-        return new ConnectionStats(RoundTrip.millisOf(client), rejectedInputs.get(), st == null ? 0 : st.dropped(),
+        return new ConnectionStats(client.roundTripMillis(), rejectedInputs.get(), st == null ? 0 : st.dropped(),
                 st == null ? "ok" : st.label());
     }
 

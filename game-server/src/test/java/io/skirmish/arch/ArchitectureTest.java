@@ -20,17 +20,43 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // socketio-transport's test-jar (its conformance helpers), once packaged, is test code too
+            .withImportOption(location -> !location.contains("-tests.jar"))
             .importPackages("io.skirmish");
     /** Where games live: the SPI and every game. */
     private static final String[] GAME_CODE = {"io.skirmish.game..", "io.skirmish.arena..", "io.skirmish.tag.."};
-    private static final String[] TRANSPORT = {"io.skirmish.net..", "io.netty..", "com.corundumstudio.."};
+    private static final String[] TRANSPORT = {"io.skirmish.net..", "io.skirmish.transport..", "io.netty..",
+            "com.corundumstudio.."};
+    /** This module's own classes, without the transport module's that are on the class path too. */
+    private static final JavaClasses GAME_SERVER = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPath(Path.of("target/classes"));
+
+    @Test
+    void theGameServerUsesTheTransportOnlyThroughItsApi() {
+        assertTrue(GAME_SERVER.contain("io.skirmish.net.SocketServer"), "the rule sees game-server's classes");
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("com.corundumstudio..",
+                        "io.skirmish.transport.engine..")
+                .because("netty-socketio and the wire's internals stay behind socketio-transport's API "
+                        + "(io.skirmish.transport, and the conformance server as a whole)")
+                .check(GAME_SERVER);
+    }
+
+    @Test
+    void onlyTheNetworkPackageAndTheCommandLineTalkToTheTransport() {
+        noClasses().that().resideOutsideOfPackages("io.skirmish.net..", "io.skirmish.server..")
+                .and().doNotHaveFullyQualifiedName("io.skirmish.ConformanceCommand")
+                .should().dependOnClassesThat().resideInAPackage("io.skirmish.transport..")
+                .because("rooms, games and the rest see connections as room.Connection")
+                .check(GAME_SERVER);
+    }
 
     @Test
     void gameCodeImportsNeitherRoomsNorTheNetworkNorNetty() {
         noClasses().that().resideInAnyPackage(GAME_CODE)
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.skirmish.room..", "io.skirmish.net..", "io.skirmish.server..", "io.netty..",
-                        "com.corundumstudio..")
+                        "com.corundumstudio..", "io.skirmish.transport..")
                 .because("a game is its rules: rooms, sessions and the wire are the backend's")
                 .check(MAIN);
     }
@@ -47,7 +73,7 @@ class ArchitectureTest {
     void theGameLoopKnowsNothingOfRoomsOrGames() {
         noClasses().that().resideInAPackage("io.skirmish.loop..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.skirmish.room..", "io.skirmish.game..",
-                        "io.skirmish.net..")
+                        "io.skirmish.net..", "io.skirmish.transport..")
                 .check(MAIN);
     }
 

@@ -3,7 +3,7 @@ package io.skirmish.conformance;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.skirmish.it.NodeScript;
-import io.skirmish.net.conformance.ConformanceServer;
+import io.skirmish.transport.conformance.ConformanceServer;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -11,7 +11,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.CodecException;
 import io.netty.util.ReferenceCountUtil;
 import io.skirmish.loop.Ticker;
-import io.skirmish.transport.engine.EngineChannelInitializer;
+import io.skirmish.transport.SocketIoServer;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -63,7 +63,7 @@ class HttpEntryFuzzTest {
         };
         server.initChannel(ch);
         Throwable[] unexpected = new Throwable[1];
-        ch.pipeline().addBefore(EngineChannelInitializer.ENGINE_TAIL, "fuzzProbe", new ChannelInboundHandlerAdapter() {
+        ch.pipeline().addBefore(SocketIoServer.TAIL, "fuzzProbe", new ChannelInboundHandlerAdapter() {
             @Override
             public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
                 if (!(cause instanceof CodecException || cause instanceof IOException

@@ -1,5 +1,8 @@
 package io.skirmish.transport.engine;
 
+import io.skirmish.transport.EngineSettings;
+import io.skirmish.transport.SessionGate;
+
 import com.corundumstudio.socketio.AuthorizationResult;
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.HandshakeData;
@@ -17,8 +20,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -43,6 +48,14 @@ final class Engine {
     volatile Runnable violations = () -> { };
     /** Decides on every request that would open a session (origin, caps); set before the server starts. */
     volatile SessionGate gate = SessionGate.OPEN;
+
+    /** Every thread's recent shared packets (see {@link SharedPacket.Recent}), let go of when the server stops. */
+    private final Queue<SharedPacket.Recent> recents = new ConcurrentLinkedQueue<>();
+    private final ThreadLocal<SharedPacket.Recent> recent = ThreadLocal.withInitial(() -> {
+        SharedPacket.Recent r = new SharedPacket.Recent();
+        recents.add(r);
+        return r;
+    });
 
     /** The clock timers are checked against ({@code System.nanoTime}; tests step it by hand). */
     final LongSupplier nanoTime;
@@ -99,12 +112,28 @@ final class Engine {
         return sid == null ? null : sessions.get(sid);
     }
 
+    /** The socket of a session on a namespace ({@code ""} or {@code "/"} for the main one), or null. Any thread. */
+    EngineNamespaceClient socket(UUID session, String namespace) {
+        EngineSession s = sessions.get(session.toString());
+        return s == null ? null : s.socket(namespace.equals("/") ? "" : namespace);
+    }
+
     void remove(EngineSession s) {
         sessions.remove(s.sid(), s);
     }
 
     int size() {
         return sessions.size();
+    }
+
+    /** The calling thread's recent shared packets. */
+    SharedPacket.Recent recent() {
+        return recent.get();
+    }
+
+    /** Lets go of every thread's recent shared packets (their frames are released with their last holder). */
+    void releaseShared() {
+        recents.forEach(SharedPacket.Recent::clear);
     }
 
     Namespace namespace(String name) {
@@ -133,5 +162,6 @@ final class Engine {
             Thread.currentThread().interrupt();
         }
         sessions.clear();
+        releaseShared();
     }
 }

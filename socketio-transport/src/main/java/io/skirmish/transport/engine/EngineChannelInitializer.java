@@ -1,15 +1,16 @@
 package io.skirmish.transport.engine;
 
+import io.skirmish.transport.EngineSettings;
+import io.skirmish.transport.SessionGate;
+
 import com.corundumstudio.socketio.Configuration;
-import com.corundumstudio.socketio.SocketIOChannelInitializer;
-import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.namespace.Namespace;
-import com.corundumstudio.socketio.namespace.NamespacesHub;
 import com.corundumstudio.socketio.protocol.JsonSupport;
 import com.corundumstudio.socketio.scheduler.CancelableScheduler;
 import com.corundumstudio.socketio.scheduler.HashedWheelTimeoutScheduler;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -22,23 +23,34 @@ import java.util.function.Function;
  * The Socket.IO pipeline of every connection: netty-socketio's handler names and message types, with
  * its Engine.IO/Socket.IO handlers replaced by this package's (see {@link EngineSession} for what
  * was measured wrong with them). Namespaces, listeners, rooms, broadcasts, acks and the
- * {@code SocketIOServer} API stay netty-socketio's. As with the original, subclasses can override
+ * {@code SocketIOServer} API stay netty-socketio's. Subclasses can override
  * {@link #addSocketioHandlers} and add handlers relative to these names; a handler placed before
  * {@link #PACKET_HANDLER} sees every inbound Engine.IO payload as a {@code PacketsMessage}.
+ *
+ * <p>A plain Netty initializer, not a subclass of netty-socketio's {@code SocketIOChannelInitializer}:
+ * that one creates netty-socketio's own transports when started, and a timer in a private field
+ * that nothing public stops. This one owns the ack timer and stops it.
  *
  * <pre>
  * httpDecoder, httpEncoder, httpAggregator, packetHandler, engineHttp, webSocketTransport, socketioEncoder, engineTail
  * </pre>
  */
-public class EngineChannelInitializer extends SocketIOChannelInitializer {
+public class EngineChannelInitializer extends ChannelInitializer<Channel> {
+    public static final String HTTP_REQUEST_DECODER = "httpDecoder";
+    public static final String HTTP_ENCODER = "httpEncoder";
+    public static final String HTTP_AGGREGATOR = "httpAggregator";
+    /** Decodes Engine.IO framing; a handler before it sees every inbound payload (a {@code PacketsMessage}). */
+    public static final String PACKET_HANDLER = "packetHandler";
+    public static final String WEB_SOCKET_TRANSPORT = "webSocketTransport";
+    public static final String SOCKETIO_ENCODER = "socketioEncoder";
     /** Handles HTTP requests to the Engine.IO path: handshakes, polling, upgrades. */
     public static final String ENGINE_HTTP = "engineHttp";
     /** The last handler: unhandled requests and channel errors. */
     public static final String ENGINE_TAIL = "engineTail";
 
     private final EngineSettings settings;
-    /** Ack timeouts; the one netty-socketio's initializer creates for itself, not a second timer thread. */
-    private final CancelableScheduler scheduler;
+    /** Ack timeouts (netty-socketio's scheduler, run on each channel's executor). */
+    private final CancelableScheduler scheduler = new HashedWheelTimeoutScheduler();
     private final ChannelGroup channels = new DefaultChannelGroup("skirmish-connections", GlobalEventExecutor.INSTANCE);
     private volatile Engine engine;
     private volatile Runnable violations = () -> { };
@@ -52,14 +64,6 @@ public class EngineChannelInitializer extends SocketIOChannelInitializer {
 
     public EngineChannelInitializer(EngineSettings settings) {
         this.settings = settings;
-        CancelableScheduler inherited = UnusedTimers.of(this);
-        this.scheduler = inherited != null ? inherited : new HashedWheelTimeoutScheduler();
-    }
-
-    /** Called by {@code SocketIOServer.startAsync()} when this runs on a plain netty-socketio server. */
-    @Override
-    public void start(Configuration configuration, NamespacesHub namespacesHub) {
-        start(configuration, namespacesHub::get);
     }
 
     /** Builds the shared handlers; {@code namespaces} finds a namespace by name ({@code ""} for the main one). */
@@ -90,7 +94,7 @@ public class EngineChannelInitializer extends SocketIOChannelInitializer {
         addSocketioHandlers(ch.pipeline());
     }
 
-    @Override
+    /** The transport's handlers; an override calls this first, then adds its own relative to their names. */
     protected void addSocketioHandlers(ChannelPipeline pipeline) {
         pipeline.addLast(HTTP_REQUEST_DECODER, new FramingKeepingDecoder(configuration.getHttpDecoderConfig()));
         // The encoder before the aggregator, so that the aggregator's own answer (413 to a body over
@@ -132,9 +136,21 @@ public class EngineChannelInitializer extends SocketIOChannelInitializer {
         return e == null ? 0 : e.size();
     }
 
-    /** Not used: sessions tear themselves down (see {@link EngineSession}). */
-    @Override
-    public void onDisconnect(ClientHead client) {
+    /**
+     * Sends an event the client may miss (a snapshot) to the socket of {@code session} on
+     * {@code namespace}, by the slow-client rules of the protocol (latest state wins, bounded
+     * backlog): whether it was queued. Any thread.
+     */
+    public boolean sendVolatile(java.util.UUID session, String namespace, String event, Object... data) {
+        Engine e = engine;
+        return e != null && Backpressure.sendVolatile(e, session, namespace, event, data);
+    }
+
+    /** The last heartbeat round trip of a session in milliseconds, or -1 when not (yet) known. Any thread. */
+    public double roundTripMillis(java.util.UUID session, String namespace) {
+        Engine e = engine;
+        EngineNamespaceClient socket = e == null ? null : e.socket(session, namespace);
+        return socket == null ? -1 : socket.roundTrip().lastMillis();
     }
 
     /**
@@ -149,7 +165,7 @@ public class EngineChannelInitializer extends SocketIOChannelInitializer {
         channels.close().awaitUninterruptibly(waitMs);
     }
 
-    @Override
+    /** Closes every connection, stops the ack timer and netty-socketio's store. */
     public void stop() {
         closeAll(500);
         scheduler.shutdown();

@@ -62,13 +62,23 @@ final class EngineEncoder extends ChannelOutboundHandlerAdapter {
             promise.trySuccess(); // not (or no longer) this session's WebSocket: the packets stay queued
             return;
         }
+        boolean rawFrames = WireFrame.rfc6455(ctx.channel());
         for (Packet p; (p = s.nextPacket()) != null; ) {
-            SharedPacket.Wire w = encode(s, p);
-            if (w == null) continue;
-            // Wrapped, not copied: the frames of every recipient of a shared packet hold the same array.
-            ctx.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(w.utf8())), ctx.voidPromise());
-            for (byte[] a : w.attachments()) {
-                ctx.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(a)), ctx.voidPromise());
+            try {
+                SharedPacket.Wire w = encode(s, p);
+                if (w == null) continue;
+                if (rawFrames && p instanceof SharedPacket shared) {
+                    // The whole frame, built once: every recipient is written the same bytes.
+                    ctx.write(shared.frame(w, ctx.alloc()), ctx.voidPromise());
+                } else {
+                    // Wrapped, not copied: Netty's WebSocket encoder frames it.
+                    ctx.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(w.utf8())), ctx.voidPromise());
+                }
+                for (byte[] a : w.attachments()) {
+                    ctx.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(a)), ctx.voidPromise());
+                }
+            } finally {
+                SharedPacket.done(p);
             }
         }
         promise.trySuccess();
@@ -83,6 +93,7 @@ final class EngineEncoder extends ChannelOutboundHandlerAdapter {
         StringBuilder payload = new StringBuilder(64);
         for (Packet p : batch) {
             SharedPacket.Wire e = encode(s, p);
+            SharedPacket.done(p); // the poll answer takes the shared text, not the frame
             if (e == null) continue;
             if (payload.length() > 0) payload.append((char) EngineIoCodec.SEPARATOR);
             payload.append(e.text());

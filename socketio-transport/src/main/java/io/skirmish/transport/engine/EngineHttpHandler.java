@@ -1,5 +1,7 @@
 package io.skirmish.transport.engine;
 
+import io.skirmish.transport.SessionGate;
+
 import com.corundumstudio.socketio.AuthorizationResult;
 import com.corundumstudio.socketio.HandshakeData;
 import com.corundumstudio.socketio.Transport;
@@ -23,6 +25,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -182,6 +185,7 @@ final class EngineHttpHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             addAggregator(ch);
+            WireFrame.mark(ch, handshaker.version() != WebSocketVersion.V00);
             ch.writeAndFlush(new TextWebSocketFrame(s.openPacket()));
             s.attachWebSocket(ch);
             s.start();
@@ -203,6 +207,7 @@ final class EngineHttpHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             addAggregator(ch);
+            WireFrame.mark(ch, handshaker.version() != WebSocketVersion.V00);
             if (!accepted) {
                 // As the reference server: a second WebSocket for a session that is upgrading or upgraded
                 // is closed. netty-socketio made it the session's transport, taking the session over.

@@ -1,7 +1,6 @@
 package io.skirmish.transport.engine;
 
 import com.corundumstudio.socketio.Configuration;
-import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.namespace.Namespace;
 import io.netty.bootstrap.ServerBootstrap;
@@ -18,46 +17,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A netty-socketio server that runs the {@link EngineChannelInitializer} pipeline and stops fast.
- * netty-socketio's {@code stop()} (measured: about 4 s) shuts its two event loop groups down one
- * after the other with Netty's default 2 s quiet period, and tells clients nothing; its groups are
- * private, so this class makes its own in {@link #startAsync()}. {@link #stop()} stops accepting,
- * tells every client (close packet or WebSocket close frame), closes the connections, and shuts
- * both groups down at once with no quiet period.
+ * A netty-socketio server (its namespaces, listeners, rooms and broadcasts) that runs the
+ * {@link EngineChannelInitializer} pipeline and stops fast. netty-socketio's {@code stop()}
+ * (measured: about 4 s) shuts its two event loop groups down one after the other with Netty's
+ * default 2 s quiet period, and tells clients nothing; its groups are private, so this class makes
+ * its own in {@link #startAsync()}. {@link #stop()} stops accepting, tells every client (close packet
+ * or WebSocket close frame), closes the connections, and shuts both groups down at once with no
+ * quiet period.
+ *
+ * <p>netty-socketio's constructor also creates its default {@code SocketIOChannelInitializer}, with
+ * an ack timer, which is never started here and which nothing public can stop; it stays referenced
+ * by this server (it is not replaced), so it is only collected with the server.
  */
 public final class EngineServer extends SocketIOServer {
     private static final Logger log = LoggerFactory.getLogger(EngineServer.class);
 
     private final AtomicBoolean stopped = new AtomicBoolean();
-    private EngineChannelInitializer initializer;
+    private final EngineChannelInitializer initializer;
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private ChannelFuture bind;
 
-    /** The initializer {@code SocketIOServer} made and that {@link #setPipelineFactory} replaces (see UnusedTimers). */
-    private final SocketIOChannelInitializer unusedDefault;
-
-    public EngineServer(Configuration configuration) {
+    public EngineServer(Configuration configuration, EngineChannelInitializer initializer) {
         super(configuration);
-        unusedDefault = UnusedTimers.defaultInitializer(this);
-    }
-
-    /** Must be an {@link EngineChannelInitializer}. */
-    @Override
-    public void setPipelineFactory(SocketIOChannelInitializer pipelineFactory) {
-        if (!(pipelineFactory instanceof EngineChannelInitializer engineInitializer)) {
-            throw new IllegalArgumentException("EngineServer runs an EngineChannelInitializer");
-        }
-        super.setPipelineFactory(pipelineFactory);
-        this.initializer = engineInitializer;
+        this.initializer = initializer;
     }
 
     /** Binds; the returned future is the bind's {@code ChannelFuture} (its channel tells the bound port). */
     @Override
     public Future<Void> startAsync() {
-        if (initializer == null) {
-            throw new IllegalStateException("setPipelineFactory(new EngineChannelInitializer(...)) first");
-        }
         Configuration cfg = getConfiguration();
         boss = new NioEventLoopGroup(cfg.getBossThreads(), new DefaultThreadFactory("skirmish-accept"));
         workers = new NioEventLoopGroup(cfg.getWorkerThreads(), new DefaultThreadFactory("skirmish-io"));
@@ -75,7 +63,7 @@ public final class EngineServer extends SocketIOServer {
 
     /** Live Engine.IO sessions (connected to a namespace or not). */
     public int sessions() {
-        return initializer == null ? 0 : initializer.sessions();
+        return initializer.sessions();
     }
 
     @Override
@@ -83,10 +71,8 @@ public final class EngineServer extends SocketIOServer {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
-        if (unusedDefault != null && unusedDefault != initializer) {
-            UnusedTimers.stop(UnusedTimers.of(unusedDefault));
-        }
         if (bind == null) {
+            initializer.stop();
             return;
         }
         long begin = System.nanoTime();

@@ -1,5 +1,7 @@
 package io.skirmish.transport.engine;
 
+import io.skirmish.transport.SessionGate;
+
 import com.corundumstudio.socketio.HandshakeData;
 import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.handler.ClientHead;
@@ -93,6 +95,15 @@ public final class EngineSession extends SessionHead {
 
     String sid() {
         return sid;
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    /** This session's socket on a namespace, or null. Any thread. */
+    EngineNamespaceClient socket(String namespace) {
+        return demux.socket(namespace);
     }
 
     /** The heartbeat's round trip, for the operator's console. */
@@ -194,6 +205,11 @@ public final class EngineSession extends SessionHead {
     /** The next packet for the WebSocket encoder, or null. */
     Packet nextPacket() {
         return outbox.next();
+    }
+
+    /** The session is over on its transport: what waits is dropped (shared snapshots' frames let go). */
+    void dropQueued() {
+        outbox.clear();
     }
 
     /** What the poll waiting on {@code ch} answers with now, or null (see {@link Polling#takeForPoll}). */

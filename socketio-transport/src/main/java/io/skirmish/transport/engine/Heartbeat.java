@@ -1,5 +1,7 @@
 package io.skirmish.transport.engine;
 
+import io.skirmish.transport.EngineSettings;
+
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;

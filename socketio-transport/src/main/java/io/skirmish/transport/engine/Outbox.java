@@ -1,5 +1,7 @@
 package io.skirmish.transport.engine;
 
+import io.skirmish.transport.EngineSettings;
+
 import com.corundumstudio.socketio.protocol.Packet;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,11 +40,12 @@ final class Outbox {
     }
 
     void add(Packet p) {
+        SharedPacket.hold(p);
         packets.add(p);
         size.incrementAndGet();
     }
 
-    /** The next packet, or null. */
+    /** The next packet, or null; a shared one's taker calls {@link SharedPacket#done(Packet)} after it. */
     Packet next() {
         Packet p = packets.poll();
         if (p != null) {
@@ -60,9 +63,11 @@ final class Outbox {
         return batch;
     }
 
+    /** Drops every packet waiting (a shared one is done with here). */
     void clear() {
-        packets.clear();
-        size.set(0);
+        for (Packet p; (p = next()) != null; ) {
+            SharedPacket.done(p);
+        }
     }
 
     int size() {

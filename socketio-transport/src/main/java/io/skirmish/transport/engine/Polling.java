@@ -168,10 +168,13 @@ final class Polling {
             answer(poll);
         } else if (reason == CloseReason.SERVER_DISCONNECT && outbox.size() > 1) {
             draining = true;
-            loop.schedule(() -> engine.remove(session),
-                    engine.settings.pingIntervalMs() + engine.settings.pingTimeoutMs(), TimeUnit.MILLISECONDS);
+            loop.schedule(() -> {
+                engine.remove(session);
+                outbox.clear(); // what no poll took: a shared snapshot's frame must not wait for it
+            }, engine.settings.pingIntervalMs() + engine.settings.pingTimeoutMs(), TimeUnit.MILLISECONDS);
         } else {
             engine.remove(session);
+            outbox.clear();
         }
     }
 

@@ -1,6 +1,5 @@
 package io.skirmish.transport.engine;
 
-import com.corundumstudio.socketio.SocketIOClient;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -9,7 +8,7 @@ import java.util.concurrent.TimeUnit;
  * (every ping interval); the last one is kept. Written by the session's {@link Heartbeat} on its home
  * loop, read anywhere.
  */
-public final class RoundTrip {
+final class RoundTrip {
     /** When the unanswered ping was queued (home loop only); -1 when none is out. */
     private long pingAt = -1;
     private volatile long lastNanos = -1;
@@ -26,13 +25,9 @@ public final class RoundTrip {
     }
 
     /** The last measured round trip in milliseconds (fractional), or -1 before the first pong. */
-    public double lastMillis() {
+    double lastMillis() {
         long n = lastNanos;
         return n < 0 ? -1 : n / (double) TimeUnit.MILLISECONDS.toNanos(1);
     }
 
-    /** The heartbeat round trip of {@code client}'s session in milliseconds, or -1 when not (yet) known. */
-    public static double millisOf(SocketIOClient client) {
-        return client instanceof EngineNamespaceClient c ? c.roundTrip().lastMillis() : -1;
-    }
 }

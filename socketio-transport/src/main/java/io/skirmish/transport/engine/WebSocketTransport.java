@@ -56,7 +56,8 @@ final class WebSocketTransport {
 
     /**
      * The session ended: after a close the server decided on, what is queued is written first; then a
-     * close frame (1001 when the server shuts down, else 1000), and the connection closes.
+     * close frame (1001 when the server shuts down, else 1000), and the connection closes; whatever is
+     * still queued then is dropped.
      */
     void end(CloseReason reason) {
         Channel w = ch;
@@ -66,7 +67,10 @@ final class WebSocketTransport {
             }
             WebSocketCloseStatus status = reason == CloseReason.SERVER_SHUTDOWN
                     ? WebSocketCloseStatus.ENDPOINT_UNAVAILABLE : WebSocketCloseStatus.NORMAL_CLOSURE;
-            w.writeAndFlush(new CloseWebSocketFrame(status)).addListener(ChannelFutureListener.CLOSE);
+            w.writeAndFlush(new CloseWebSocketFrame(status)).addListener(ChannelFutureListener.CLOSE)
+                    .addListener(f -> session.dropQueued());
+        } else {
+            session.dropQueued();
         }
     }
 }

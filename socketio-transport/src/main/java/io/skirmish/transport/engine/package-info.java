@@ -1,7 +1,8 @@
 /**
  * The Engine.IO v4 / Socket.IO v5 wire layer on Netty: framing, sessions, heartbeats, upgrade,
  * backpressure. netty-socketio stays the server around it (namespaces, listeners, rooms, broadcasts,
- * acks); this package replaces its transports and its per-client handling.
+ * acks); this package replaces its transports and its per-client handling. Internal to the module:
+ * hosts use {@code io.skirmish.transport}.
  *
  * <p>The pipeline: {@link io.skirmish.transport.engine.EngineServer} and
  * {@link io.skirmish.transport.engine.EngineChannelInitializer} build it; {@code EngineHttpHandler} takes every
@@ -21,13 +22,14 @@
  *   <li>{@code WebSocketTransport}: the session's WebSocket, its buffer, and how it ends;</li>
  *   <li>{@code WebSocketUpgrade}: the probe that moves a polling session to WebSocket;</li>
  *   <li>{@code Heartbeat}: ping after each pong, the end when a pong is late; it measures the
- *       {@link io.skirmish.transport.engine.RoundTrip} that the operator's console shows;</li>
+ *       {@code RoundTrip} that the operator's console shows;</li>
  *   <li>{@code SocketIoDemux}: Socket.IO packets ({@code SocketIoDecoder}) to the socket of their
  *       namespace ({@code EngineNamespaceClient}, created once CONNECT passed the auth listeners, which
  *       see a {@code PendingClient}); events, acks, disconnects and the connect timeout.</li>
  * </ul>
- * {@link io.skirmish.transport.engine.CloseReason} says why a session ended; {@link io.skirmish.transport.engine.Backpressure}
+ * {@link io.skirmish.transport.engine.CloseReason} says why a session ended; {@code Backpressure}
  * sends what a slow client may miss, and {@code SharedPacket} encodes once a snapshot that every
- * member of a room receives.
+ * member of a room receives: its text for poll answers and, on RFC 6455 WebSockets, its whole frame
+ * ({@code WireFrame}), one pooled buffer written to every member as a retained duplicate.
  */
 package io.skirmish.transport.engine;

@@ -1,5 +1,7 @@
 package io.skirmish.transport.engine;
 
+import io.skirmish.transport.EngineSettings;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

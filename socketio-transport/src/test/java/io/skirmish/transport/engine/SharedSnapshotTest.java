@@ -1,5 +1,7 @@
 package io.skirmish.transport.engine;
 
+import io.skirmish.transport.EngineSettings;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -114,8 +116,8 @@ class SharedSnapshotTest {
         return ByteBufUtil.getBytes(f.content());
     }
 
-    private static boolean snapshot(SocketIOClient c, String json) {
-        return Backpressure.sendVolatile(c, "snapshot", new RawValue(json));
+    private boolean snapshot(SocketIOClient c, String json) {
+        return Backpressure.sendVolatile(engine, c.getSessionId(), "", "snapshot", new RawValue(json));
     }
 
     @Test
@@ -198,8 +200,8 @@ class SharedSnapshotTest {
         EmbeddedChannel[] y = new EmbeddedChannel[1];
         SocketIOClient a = webSocketMember(x);
         SocketIOClient b = webSocketMember(y);
-        assertTrue(Backpressure.sendVolatile(a, "snapshot", 1, 2));
-        assertTrue(Backpressure.sendVolatile(b, "snapshot", 1, 2));
+        assertTrue(Backpressure.sendVolatile(engine, a.getSessionId(), "", "snapshot", 1, 2));
+        assertTrue(Backpressure.sendVolatile(engine, b.getSessionId(), "", "snapshot", 1, 2));
         TextWebSocketFrame fa = frame(x[0]);
         TextWebSocketFrame fb = frame(y[0]);
         assertEquals("42[\"snapshot\",1,2]", fa.text());

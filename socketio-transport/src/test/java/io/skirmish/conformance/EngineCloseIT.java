@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.skirmish.server.ServerConfig;
-import io.skirmish.server.SkirmishServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -145,29 +143,4 @@ class EngineCloseIT extends ConformanceBase {
         }
     }
 
-    /** On the game server (ping timeout 20 s): a polling client that goes away is gone at once. */
-    @Test
-    void aPollingClientWhoseConnectionDropsIsRemovedAtOnceAndNothingLeaks() throws Exception {
-        try (SkirmishServer game = SkirmishServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0))) {
-            Polling p = new Polling(game.port());
-            List<String> sids = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                String sid = p.open();
-                sids.add(sid);
-                p.push(sid, "40");
-                assertTrue(p.poll(sid).body().startsWith("40{"));
-                if (i % 2 == 0) {
-                    p.push(sid, "1"); // closes politely
-                } else {
-                    try (RawHttp waiting = new RawHttp(game.port())) { // drops its waiting poll
-                        waiting.write("GET", Polling.PATH + "?EIO=4&transport=polling&sid=" + sid, null);
-                    }
-                }
-                await().atMost(2, TimeUnit.SECONDS).until(() -> game.connections() == 0);
-            }
-            for (String sid : sids) {
-                assertEquals(400, p.poll(sid).status(), "session " + sid + " is gone");
-            }
-        }
-    }
 }

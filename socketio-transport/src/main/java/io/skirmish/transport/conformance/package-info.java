@@ -1,2 +1,2 @@
 /** A server that speaks only the transport, for the official Socket.IO conformance suite. */
-package io.skirmish.net.conformance;
+package io.skirmish.transport.conformance;

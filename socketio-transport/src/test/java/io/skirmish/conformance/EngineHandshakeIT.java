@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.skirmish.server.ServerConfig;
-import io.skirmish.server.SkirmishServer;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -131,18 +129,4 @@ class EngineHandshakeIT extends ConformanceBase {
         assertEquals("*", r.raw().headers().firstValue("access-control-allow-origin").orElse(null));
     }
 
-    /** The game server on the wire: Node's heartbeat (25 s / 20 s) and its 16 KiB max payload. */
-    @Test
-    void theGameServerAdvertisesTheReferenceHeartbeatAndItsMaxPayload() {
-        try (SkirmishServer game = SkirmishServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0))) {
-            JsonObject open = new Polling(game.port()).handshake();
-            assertEquals(25_000, open.get("pingInterval").getAsInt());
-            assertEquals(20_000, open.get("pingTimeout").getAsInt());
-            assertEquals(16 * 1024, open.get("maxPayload").getAsInt());
-            Ws w = track(Ws.connect(game.port(), "EIO=4&transport=websocket", false, Map.of()));
-            JsonObject wsOpen = JsonParser.parseString(w.text().substring(1)).getAsJsonObject();
-            assertEquals(25_000, wsOpen.get("pingInterval").getAsInt());
-            assertEquals(20_000, wsOpen.get("pingTimeout").getAsInt());
-        }
-    }
 }

@@ -1,4 +1,4 @@
-package io.skirmish.transport.engine;
+package io.skirmish.transport;
 
 /**
  * Decides on every HTTP request that would create an Engine.IO session, whatever else its query

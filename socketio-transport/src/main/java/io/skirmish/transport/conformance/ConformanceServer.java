@@ -1,25 +1,18 @@
-package io.skirmish.net.conformance;
+package io.skirmish.transport.conformance;
 
-import com.corundumstudio.socketio.AuthTokenResult;
-import com.corundumstudio.socketio.SocketIOClient;
-import com.corundumstudio.socketio.SocketIONamespace;
-import com.corundumstudio.socketio.SocketIOServer;
-import io.skirmish.loop.Ticker;
-import io.skirmish.net.NetConfig;
-import io.skirmish.net.NetMetrics;
-import io.skirmish.net.SocketServer;
-import io.skirmish.transport.engine.EngineSettings;
+import io.skirmish.transport.EngineSettings;
+import io.skirmish.transport.Namespace;
+import io.skirmish.transport.Socket;
+import io.skirmish.transport.SocketIoServer;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The reference behaviour the official Socket.IO protocol test suite expects
- * ({@code socketio/socket.io-protocol}, {@code test-suite/}), on exactly the game server's Socket.IO
- * stack ({@link SocketServer}): ping interval 300 ms, ping timeout 200 ms, max payload 1,000,000,
+ * ({@code socketio/socket.io-protocol}, {@code test-suite/}), on the transport's API alone
+ * ({@link SocketIoServer}, as the game server runs it): ping interval 300 ms, ping timeout 200 ms, max payload 1,000,000,
  * connect timeout 1,000 ms, CORS for any origin, and
  * <ul>
  *   <li>{@code /}: on connect emits {@code auth} with the CONNECT payload; {@code message} is echoed
@@ -41,22 +34,18 @@ public final class ConformanceServer implements AutoCloseable {
     public static final int CONNECT_TIMEOUT_MS = 1_000;
     public static final String SECRET = "secret";
 
-    /** The events its namespaces handle (others are counted as unknown). */
-    static final Set<String> EVENTS = Set.of("message", "message-with-ack", "shout");
-
-    private final SocketServer server;
+    private final SocketIoServer server;
     private final String host;
     private final int port;
 
     private ConformanceServer(String host, int port, int pingIntervalMs, int pingTimeoutMs) {
-        // Any origin, as its CORS header says: the suite and third-party clients come from anywhere.
-        NetConfig net = NetConfig.defaults().withAddress(host, port).withHeartbeat(pingIntervalMs, pingTimeoutMs)
-                .withMaxPayload(MAX_PAYLOAD).withAllowedOrigins(List.of("*"));
+        // Any origin, as its CORS header says: the suite and third-party clients come from anywhere
+        // (no session gate: every handshake is admitted).
         EngineSettings engine = EngineSettings.of(pingIntervalMs, pingTimeoutMs, MAX_PAYLOAD)
                 .withConnectTimeout(CONNECT_TIMEOUT_MS)
                 .withCorsOrigin("*");
-        this.server = new SocketServer(net, engine, Ticker.system(), NetMetrics.NONE, EVENTS,
-                (method, path, query) -> null, ConformanceServer::register);
+        this.server = SocketIoServer.builder().host(host).port(port).settings(engine).build();
+        register(server);
         this.host = host;
         this.port = server.start();
     }
@@ -91,29 +80,26 @@ public final class ConformanceServer implements AutoCloseable {
         server.close();
     }
 
-    private static void register(SocketIOServer io) {
-        io.addConnectListener(ConformanceServer::emitAuth);
-        io.addMultiTypeEventListener("message", (client, args, ack) ->
-                client.sendEvent("message-back", args.getArgs().toArray()), Object.class);
-        io.addMultiTypeEventListener("message-with-ack", (client, args, ack) ->
-                ack.sendAckData(args.getArgs()), Object.class);
+    private static void register(SocketIoServer io) {
+        Namespace main = io.namespace();
+        main.onConnect(ConformanceServer::emitAuth);
+        main.on("message", (client, args, ack) -> client.emit("message-back", args.toArray()));
+        main.on("message-with-ack", (client, args, ack) -> ack.send(args));
 
-        SocketIONamespace custom = io.addNamespace("/custom");
-        custom.addConnectListener(ConformanceServer::emitAuth);
+        Namespace custom = io.namespace("/custom");
+        custom.onConnect(ConformanceServer::emitAuth);
 
-        SocketIONamespace secure = io.addNamespace("/secure");
-        secure.addAuthTokenListener((auth, client) -> auth instanceof Map<?, ?> m && SECRET.equals(m.get("token"))
-                ? AuthTokenResult.AuthTokenResultSuccess : new AuthTokenResult(false, Map.of("message", "unauthorized")));
-        secure.addConnectListener(client -> client.joinRoom("members"));
-        secure.addMultiTypeEventListener("shout", (client, args, ack) ->
-                secure.getRoomOperations("members").sendEvent("shout-back", args.getArgs().toArray()), Object.class);
-        secure.addMultiTypeEventListener("message", (client, args, ack) ->
-                client.sendEvent("message-back", args.getArgs().toArray()), Object.class);
+        Namespace secure = io.namespace("/secure");
+        secure.authorize((auth, handshake) -> auth instanceof Map<?, ?> m && SECRET.equals(m.get("token"))
+                ? null : Map.of("message", "unauthorized"));
+        secure.onConnect(client -> client.join("members"));
+        secure.on("shout", (client, args, ack) -> secure.emitTo("members", "shout-back", args.toArray()));
+        secure.on("message", (client, args, ack) -> client.emit("message-back", args.toArray()));
     }
 
     /** Echoes the CONNECT payload ({@code {}} when there was none). */
-    private static void emitAuth(SocketIOClient client) {
-        Object auth = client.getHandshakeData().getAuthToken();
-        client.sendEvent("auth", auth != null ? auth : new LinkedHashMap<String, Object>());
+    private static void emitAuth(Socket client) {
+        Object auth = client.handshake().auth();
+        client.emit("auth", auth != null ? auth : new LinkedHashMap<String, Object>());
     }
 }

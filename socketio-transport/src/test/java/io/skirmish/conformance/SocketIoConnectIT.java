@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.skirmish.server.ServerConfig;
-import io.skirmish.server.SkirmishServer;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -152,40 +150,4 @@ class SocketIoConnectIT extends ConformanceBase {
         assertEquals("42/secure,[\"message-back\",\"next\"]", member.text(), "nothing from the refused client came");
     }
 
-    /** The game server: nothing reaches the game before a successful CONNECT to its namespace. */
-    @Test
-    void theGameSeesNoClientBeforeItsConnectAndNoEventsWithoutIt() {
-        try (SkirmishServer game = SkirmishServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0))) {
-            Ws early = track(Ws.open(game.port(), true));
-            Polling p = new Polling(game.port());
-            String sid = p.open();
-            assertEquals(0, game.connections(), "an Engine.IO session is not a game connection");
-            early.send("420[\"room:quickplay\",{\"name\":\"sneaky\"}]");
-            early.awaitClosed();
-            p.push(sid, "420[\"room:quickplay\",{\"name\":\"sneaky\"}]");
-            await().atMost(2, TimeUnit.SECONDS).until(() -> p.poll(sid).status() == 400);
-            assertEquals(0, game.rooms().playerCount());
-            assertEquals(0, game.connections());
-
-            Ws player = track(Ws.open(game.port(), true));
-            player.send("40");
-            assertTrue(player.text().startsWith("40{"));
-            await().atMost(2, TimeUnit.SECONDS).until(() -> game.connections() == 1);
-            player.send("420[\"room:quickplay\",{\"name\":\"fair\"}]");
-            String ack = player.textStartingWith("430[");
-            assertTrue(ack.startsWith("430[{\"ok\":true"), ack);
-            assertEquals(1, game.rooms().playerCount());
-        }
-    }
-
-    @Test
-    void theGameServerAcceptsClientsOnlyOnItsNamespace() {
-        try (SkirmishServer game = SkirmishServer.start(ServerConfig.defaults().withHost("127.0.0.1").withPort(0))) {
-            Ws w = track(Ws.connect(game.port(), "EIO=4&transport=websocket", true, Map.of()));
-            w.text();
-            w.send("40/admin,");
-            assertEquals("44/admin,{\"message\":\"Invalid namespace\"}", w.text());
-            assertEquals(0, game.connections());
-        }
-    }
 }

@@ -1,4 +1,4 @@
-package io.skirmish.transport.engine;
+package io.skirmish.transport;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,6 +1,6 @@
 package io.skirmish.conformance;
 
-import io.skirmish.net.conformance.ConformanceServer;
+import io.skirmish.transport.conformance.ConformanceServer;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

@@ -1,4 +1,4 @@
-package io.skirmish.transport.engine;
+package io.skirmish.transport;
 
 /**
  * How the Engine.IO / Socket.IO layer behaves on the wire.

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.skirmish.net.conformance.ConformanceServer;
+import io.skirmish.transport.conformance.ConformanceServer;
 import io.socket.client.IO;
 import io.socket.client.Socket;
 import java.net.URI;
