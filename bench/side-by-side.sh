@@ -43,7 +43,7 @@ run() {
   esac
   server=$!
   for _ in $(seq 600); do
-    port=$(grep -oE 'listening on (http://[^:]+:|port )[0-9]+' "$log" | grep -oE '[0-9]+$' | head -1 || true)
+    port=$(grep -oE 'listening on (http://[^:]+:|port )[0-9]+' "$log" 2>/dev/null | grep -oE '[0-9]+$' | head -1 || true)
     [ -n "$port" ] && break
     sleep 0.1
   done
@@ -54,7 +54,7 @@ run() {
     gens+=($!)
   done
   for i in "${!files[@]}"; do
-    until grep -q '^ready' "${files[$i]}"; do kill -0 "${gens[$i]}" 2>/dev/null || break; sleep 0.2; done
+    until grep -q '^ready' "${files[$i]}" 2>/dev/null; do kill -0 "${gens[$i]}" 2>/dev/null || break; sleep 0.2; done
   done
   echo "  $kind $n $mode: $(grep -h '^ready' "${files[@]}" | tr '\n' ' ')"
   sleep "$warm"

@@ -29,6 +29,18 @@ class DirectInputTest {
         return h.manager.rooms().get(0).members().seats().iterator().next();
     }
 
+    /** One input a tick for 30 ticks, after 3 idle ones: the seat is direct. Returns the last seq sent. */
+    private int steadyForASecond() {
+        h.ticks(3);
+        int seq = 0;
+        for (int t = 0; t < 30; t++) {
+            m.offerInput(RoomTest.input(++seq, 1, 0, 0, false));
+            h.tick();
+        }
+        assertFalse(seat().jitter.buffered());
+        return seq;
+    }
+
     @Test
     void aSteadyPlayersInputIsAppliedOnTheFirstTickAfterItArrived() {
         h.ticks(3);
@@ -64,13 +76,7 @@ class DirectInputTest {
 
     @Test
     void aSteadyPlayerThatTurnsBurstyGoesBackToTheBuffer() {
-        h.ticks(3);
-        int seq = 0;
-        for (int t = 0; t < 30; t++) {
-            m.offerInput(RoomTest.input(++seq, 1, 0, 0, false));
-            h.tick();
-        }
-        assertFalse(seat().jitter.buffered());
+        int seq = steadyForASecond();
         for (int t = 0; t < 12; t++) {
             if (t % 2 == 0) {
                 m.offerInput(RoomTest.input(++seq, 1, 0, 0, false));
@@ -83,13 +89,7 @@ class DirectInputTest {
 
     @Test
     void directInputsStillSpendTheStepBankAndTheStepsPerTickCap() {
-        h.ticks(3);
-        int seq = 0;
-        for (int t = 0; t < 30; t++) {
-            m.offerInput(RoomTest.input(++seq, 1, 0, 0, false));
-            h.tick();
-        }
-        assertFalse(seat().jitter.buffered());
+        int seq = steadyForASecond();
         // Six at once on a direct seat: at most maxStepsPerTick (4) this tick, the rest the next.
         int before = appliedSeq();
         for (int i = 0; i < 6; i++) m.offerInput(RoomTest.input(++seq, 1, 0, 0, false));
