@@ -63,9 +63,11 @@ class PasswordHashingIT {
             String figures = "control " + control + "; passwords " + passwords + "; game thread tick max "
                     + PromMetrics.scrape(server.port).sum("skirmish_loop_tick_duration_seconds_max") + " s";
             System.out.println("password burst: " + figures);
-            assertTrue(passwords.rate >= 0.9 * control.rate, "the bystander kept 90% of its snapshot rate: " + figures);
-            // No gap over 100 ms, or (on a loaded machine) over half as much again as what the same requests
-            // without hashing caused. Hashing on the game thread stalls it for the whole burst's hashing.
+            // Hashing on the game thread leaves the bystander about a quarter of its rate.
+            assertTrue(passwords.rate >= 0.75 * control.rate, "the bystander kept 75% of its snapshot rate: " + figures);
+            // No gap over 100 ms between the server's own send stamps, or (on a loaded machine) over half as
+            // much again as what the same requests without hashing caused. Hashing on the game thread stalls
+            // it for the whole burst's hashing (880 PBKDF2 hashes: seconds).
             assertTrue(passwords.maxGap <= Math.max(100, control.maxGap * 3 / 2 + 50),
                     "no long gap in the bystander's snapshots: " + figures);
             assertEquals(200, Http.get(server.port, "/healthz").statusCode());
@@ -99,16 +101,34 @@ class PasswordHashingIT {
         }
         long end = System.nanoTime();
         assertEquals(HOSTS * CHANGES, ok, "every change was applied");
+        // The snapshot after the window bounds its last gap; it is due within a tick.
+        await().atMost(5, TimeUnit.SECONDS).until(() -> bystander.snapshotNanos.get(bystander.snapshotNanos.size() - 1) > end);
         List<Long> during = times(bystander, start, end);
+        // Gaps are read from the snapshots' own server stamps (the game thread's clock at send), from the
+        // last snapshot before the burst to the first after it: a stalled game thread shows there, and
+        // this JVM's scheduling of its own 880 requests and of the probe's reader does not.
+        List<Long> stamps = serverStamps(bystander, start, end);
         StringBuilder gaps = new StringBuilder();
-        long prev = start;
-        for (long t : during) {
-            if (t - prev > 100_000_000L) gaps.append(String.format(" [+%d ms: %d ms]",
-                    (prev - start) / 1_000_000, (t - prev) / 1_000_000));
-            prev = t;
+        long max = 0;
+        for (int i = 1; i < stamps.size(); i++) {
+            long gap = stamps.get(i) - stamps.get(i - 1);
+            max = Math.max(max, gap);
+            if (gap > 100) gaps.append(String.format(" [+%d ms: %d ms]", stamps.get(i - 1) - stamps.get(0), gap));
         }
-        return new Burst(seconds(end - start), during.size() / seconds(end - start), maxGap(during, start, end),
-                gaps.toString());
+        return new Burst(seconds(end - start), during.size() / seconds(end - start), max, gaps.toString());
+    }
+
+    /**
+     * The server {@code time} of every snapshot that arrived in [from, to], with the last one before and the
+     * first one after.
+     */
+    static List<Long> serverStamps(WsProbe c, long from, long to) {
+        int n = Math.min(c.snapshotNanos.size(), c.snapshotServerMillis.size());
+        int first = 0;
+        while (first < n - 1 && c.snapshotNanos.get(first + 1) < from) first++;
+        int last = first;
+        while (last < n - 1 && c.snapshotNanos.get(last) <= to) last++;
+        return new ArrayList<>(c.snapshotServerMillis.subList(first, last + 1));
     }
 
     @Test
@@ -137,18 +157,6 @@ class PasswordHashingIT {
             if (n >= from && n <= to) t.add(n);
         }
         return t;
-    }
-
-    /** The longest time without a snapshot in [from, to], edges included, in ms. */
-    static long maxGap(List<Long> times, long from, long to) {
-        long prev = from;
-        long max = 0;
-        for (long t : times) {
-            max = Math.max(max, t - prev);
-            prev = t;
-        }
-        max = Math.max(max, to - prev);
-        return TimeUnit.NANOSECONDS.toMillis(max);
     }
 
     static double seconds(long nanos) {

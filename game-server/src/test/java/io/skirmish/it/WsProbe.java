@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class WsProbe implements WebSocket.Listener, AutoCloseable {
     final List<Long> snapshotNanos = new CopyOnWriteArrayList<>();
+    /** Each snapshot's server {@code time} (wall clock at send, ms), in the order of {@link #snapshotNanos}. */
+    final List<Long> snapshotServerMillis = new CopyOnWriteArrayList<>();
     final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
     private final StringBuilder part = new StringBuilder();
     private Http.Upgrade upgrade;
@@ -65,7 +67,9 @@ final class WsProbe implements WebSocket.Listener, AutoCloseable {
             String msg = part.toString();
             part.setLength(0);
             if (msg.startsWith("42[\"snapshot\"")) {
-                snapshotNanos.add(System.nanoTime());
+                long arrived = System.nanoTime();
+                snapshotServerMillis.add(serverTime(msg));
+                snapshotNanos.add(arrived);
             } else if (msg.equals("2")) {
                 w.sendText("3", true);
             } else {
@@ -74,6 +78,14 @@ final class WsProbe implements WebSocket.Listener, AutoCloseable {
         }
         w.request(1);
         return null;
+    }
+
+    private static final java.util.regex.Pattern TIME = java.util.regex.Pattern.compile("\"time\":(\\d+)");
+
+    static long serverTime(String snapshot) {
+        java.util.regex.Matcher m = TIME.matcher(snapshot);
+        if (!m.find()) throw new IllegalStateException("a snapshot without time: " + snapshot);
+        return Long.parseLong(m.group(1));
     }
 
     @Override
