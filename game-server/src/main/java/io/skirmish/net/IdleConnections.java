@@ -5,8 +5,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.timeout.IdleStateEvent;
 
 /**
- * With an {@code IdleStateHandler} in front, closes a connection with no traffic either way for its
- * idle time (a forgotten keep-alive connection; WebSockets are kept busy by the heartbeat). Slow or
+ * With an {@code IdleStateHandler} in front, closes a connection that sent nothing for its idle time
+ * (a forgotten keep-alive connection; a WebSocket's client answers the heartbeat's pings). Slow or
  * half-sent requests are {@link RequestDeadline}'s. Sharable.
  */
 @io.netty.channel.ChannelHandler.Sharable

@@ -23,7 +23,11 @@ import org.slf4j.LoggerFactory;
 public final class SocketServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SocketServer.class);
     static final String SOCKET_IO_PATH = SocketIoServer.PATH;
-    /** A connection with no traffic either way this long is closed (WebSockets have the heartbeat). */
+    /**
+     * A connection that sends nothing this long is closed: a forgotten keep-alive connection. A live
+     * WebSocket answers a ping, and a polling client polls, well within it. Reader idle, not all idle:
+     * an all-idle handler wraps every write's promise to watch it, garbage on every snapshot.
+     */
     static final int IDLE_SECONDS = 120;
 
     private final SocketIoServer server;
@@ -87,7 +91,7 @@ public final class SocketServer implements AutoCloseable {
                 .eventErrors((session, e) -> metrics.rejected("event", "handler_error"))
                 .pipeline(pipeline -> {
                     RequestDeadline deadline = new RequestDeadline(requestTimeoutMs, metrics);
-                    pipeline.addFirst("skirmishIdleState", new IdleStateHandler(0, 0, IDLE_SECONDS));
+                    pipeline.addFirst("skirmishIdleState", new IdleStateHandler(IDLE_SECONDS, 0, 0));
                     pipeline.addFirst("skirmishDeadline", deadline.front());
                     pipeline.addFirst("skirmishTcpLimit", tcpLimit);
                     pipeline.addAfter(SocketIoServer.HTTP_ENCODER, "skirmishStrictHttp", strictHttp);

@@ -151,8 +151,16 @@ public final class ServerMetrics implements RoomMetrics, NetMetrics {
 
     @Override
     public void eventOut(String event, int bytes) {
-        counter(eventsOut, event, "skirmish_events_out", "event", event).increment();
-        counter(bytesOut, event, "skirmish_bytes_out", "event", event).increment(bytes);
+        // Once per delivered snapshot: the registered counters are looked up first, so that no label
+        // array is built per call.
+        Counter events = eventsOut.get(event);
+        Counter octets = bytesOut.get(event);
+        if (events == null || octets == null) {
+            events = counter(eventsOut, event, "skirmish_events_out", "event", event);
+            octets = counter(bytesOut, event, "skirmish_bytes_out", "event", event);
+        }
+        events.increment();
+        octets.increment(bytes);
     }
 
     @Override

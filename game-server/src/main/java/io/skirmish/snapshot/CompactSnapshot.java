@@ -20,6 +20,7 @@ public final class CompactSnapshot {
     private String spectatorDelta;
     private String spectatorKeyframe;
     private long encodeNanos;
+    private Long boxedTick;
 
     CompactSnapshot(Frame frame, Frame base, boolean keyframeForAll) {
         this.frame = frame;
@@ -42,6 +43,16 @@ public final class CompactSnapshot {
 
     public long tick() {
         return frame.tick();
+    }
+
+    /** {@link #tick()} boxed once, for the receivers' maps (one object per snapshot, not per receiver). */
+    Long boxedTick() {
+        Long b = boxedTick;
+        if (b == null) {
+            b = frame.tick();
+            boxedTick = b;
+        }
+        return b;
     }
 
     public boolean isKeyframeForAll() {

@@ -36,6 +36,7 @@ public final class SnapshotChain {
      * @param <K> how receivers are told apart (by identity)
      */
     public static final class Receivers<K> {
+        private static final Long NONE = -1L;
         private final long delayMs;
         private Map<K, Long> received = new IdentityHashMap<>();
         private Map<K, Long> next = new IdentityHashMap<>();
@@ -58,7 +59,7 @@ public final class SnapshotChain {
 
         /** Records whether {@code receiver} was sent {@code s} (false: skipped; it gets a keyframe next). */
         public void sent(K receiver, CompactSnapshot s, boolean delivered) {
-            next.put(receiver, delivered ? s.tick() : -1L);
+            next.put(receiver, delivered ? s.boxedTick() : NONE);
         }
 
         /** Ends a snapshot: only receivers sent to this time are remembered (others left, or get a keyframe). */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import io.skirmish.transport.engine.EngineChannelInitializer;
 import java.net.InetSocketAddress;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 
 /**
  * One client connected to one namespace. Thread-safe: emits may come from any thread (a room's game
@@ -19,6 +20,8 @@ public final class Socket {
     private final SocketIOClient client;
     private final EngineChannelInitializer engine;
     private final String namespace;
+    /** Sends this socket's volatile events, resolved at the first one. */
+    private volatile BiPredicate<String, Object[]> volatileSender;
 
     Socket(SocketIOClient client, EngineChannelInitializer engine) {
         this.client = client;
@@ -62,7 +65,15 @@ public final class Socket {
      * as the one just sent to another socket, from the same thread, is encoded once for all of them.
      */
     public boolean emitVolatile(String event, Object... args) {
-        return engine.sendVolatile(client.getSessionId(), namespace, event, wire(args));
+        BiPredicate<String, Object[]> sender = volatileSender;
+        if (sender == null) {
+            sender = engine.volatileSender(client.getSessionId(), namespace);
+            if (sender == null) {
+                return false;
+            }
+            volatileSender = sender;
+        }
+        return sender.test(event, wire(args));
     }
 
     /** Puts this socket in a room of its namespace (see {@link Namespace#emitTo}). */

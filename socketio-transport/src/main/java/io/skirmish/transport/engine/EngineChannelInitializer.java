@@ -146,6 +146,16 @@ public class EngineChannelInitializer extends ChannelInitializer<Channel> {
         return e != null && Backpressure.sendVolatile(e, session, namespace, event, data);
     }
 
+    /**
+     * What sends a volatile event to one session's socket on a namespace, resolved once (no lookup per
+     * send), or null when there is no such socket (yet). It answers false once the socket is gone.
+     */
+    public java.util.function.BiPredicate<String, Object[]> volatileSender(java.util.UUID session, String namespace) {
+        Engine e = engine;
+        EngineNamespaceClient socket = e == null ? null : e.socket(session, namespace);
+        return socket == null ? null : socket::sendVolatile;
+    }
+
     /** The last heartbeat round trip of a session in milliseconds, or -1 when not (yet) known. Any thread. */
     public double roundTripMillis(java.util.UUID session, String namespace) {
         Engine e = engine;

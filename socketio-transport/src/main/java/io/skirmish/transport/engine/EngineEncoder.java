@@ -58,11 +58,20 @@ final class EngineEncoder extends ChannelOutboundHandlerAdapter {
     }
 
     private void writeFrames(ChannelHandlerContext ctx, EngineSession s, ChannelPromise promise) {
+        writeFrames(ctx, s);
+        promise.trySuccess();
+    }
+
+    /**
+     * Writes (without flushing) every packet the session has queued, as frames on its WebSocket, from
+     * {@code ctx} (this encoder's context on that channel; its event loop). Returns whether it wrote any.
+     */
+    static boolean writeFrames(ChannelHandlerContext ctx, EngineSession s) {
         if (!s.isWebSocket(ctx.channel())) {
-            promise.trySuccess(); // not (or no longer) this session's WebSocket: the packets stay queued
-            return;
+            return false; // not (or no longer) this session's WebSocket: the packets stay queued
         }
         boolean rawFrames = WireFrame.rfc6455(ctx.channel());
+        boolean wrote = false;
         for (Packet p; (p = s.nextPacket()) != null; ) {
             try {
                 SharedPacket.Wire w = encode(s, p);
@@ -74,14 +83,16 @@ final class EngineEncoder extends ChannelOutboundHandlerAdapter {
                     // Wrapped, not copied: Netty's WebSocket encoder frames it.
                     ctx.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(w.utf8())), ctx.voidPromise());
                 }
-                for (byte[] a : w.attachments()) {
-                    ctx.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(a)), ctx.voidPromise());
+                List<byte[]> attachments = w.attachments();
+                for (int i = 0; i < attachments.size(); i++) { // no iterator per packet
+                    ctx.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(attachments.get(i))), ctx.voidPromise());
                 }
+                wrote = true;
             } finally {
                 SharedPacket.done(p);
             }
         }
-        promise.trySuccess();
+        return wrote;
     }
 
     private void writePoll(ChannelHandlerContext ctx, EngineSession s, ChannelPromise promise) {
@@ -114,12 +125,13 @@ final class EngineEncoder extends ChannelOutboundHandlerAdapter {
     }
 
     /** The packet on the wire: a shared packet's form, built once; any other's, built here. */
-    private SharedPacket.Wire encode(EngineSession s, Packet p) {
+    private static SharedPacket.Wire encode(EngineSession s, Packet p) {
+        PacketWriter writer = s.engine().writer;
         try {
             if (p instanceof SharedPacket shared) {
-                return shared.wire(engine.writer);
+                return shared.wire(writer);
             }
-            return SharedPacket.Wire.of(engine.writer.encode(p));
+            return SharedPacket.Wire.of(writer.encode(p));
         } catch (Exception e) {
             log.warn("session {}: a packet could not be encoded and was dropped: {}", s.sid(), e.toString());
             return null;

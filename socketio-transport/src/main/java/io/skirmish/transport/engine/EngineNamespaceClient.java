@@ -67,7 +67,7 @@ final class EngineNamespaceClient extends NamespaceClient {
             return false;
         }
         String nsp = getNamespace().getName();
-        return session.sendVolatile(SharedPacket.event(session.engine().recent(), nsp, name, data), nsp + '\u0000' + name);
+        return session.sendVolatile(SharedPacket.event(session.engine().recent(), nsp, name, data), nsp, name);
     }
 
     /** Server-side disconnect: tells the client, leaves the namespace, and ends the session if it was the last. */

@@ -6,8 +6,6 @@ import com.corundumstudio.socketio.namespace.Namespace;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
@@ -47,12 +45,14 @@ public final class EngineServer extends SocketIOServer {
     @Override
     public Future<Void> startAsync() {
         Configuration cfg = getConfiguration();
-        boss = new NioEventLoopGroup(cfg.getBossThreads(), new DefaultThreadFactory("skirmish-accept"));
-        workers = new NioEventLoopGroup(cfg.getWorkerThreads(), new DefaultThreadFactory("skirmish-io"));
+        SocketTransport sockets = SocketTransport.choose();
+        log.info("socket transport: {}", sockets.name().toLowerCase(java.util.Locale.ROOT));
+        boss = sockets.group(cfg.getBossThreads(), new DefaultThreadFactory("skirmish-accept"));
+        workers = sockets.group(cfg.getWorkerThreads(), new DefaultThreadFactory("skirmish-io"));
         initializer.start(cfg, name -> (Namespace) getNamespace(name));
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
-                .channel(NioServerSocketChannel.class)
+                .channel(sockets.serverChannel())
                 .childHandler(initializer);
         applyConnectionOptions(b);
         InetSocketAddress addr = cfg.getHostname() == null ? new InetSocketAddress(cfg.getPort())

@@ -178,7 +178,7 @@ public final class EngineSession extends SessionHead {
      * last poll, in order, up to {@link Outbox#MAX_POLL_VOLATILE} of the same key (then refused), so
      * that a polling client gets every snapshot within that bound, and deltas stay chained.
      */
-    boolean sendVolatile(Packet packet, String key) {
+    boolean sendVolatile(Packet packet, String namespace, String event) {
         if (closed) {
             return false;
         }
@@ -186,7 +186,7 @@ public final class EngineSession extends SessionHead {
             if (!websocket.isWritable() || outbox.full()) {
                 return false;
             }
-        } else if (!outbox.reservePollVolatile(key)) {
+        } else if (!outbox.reservePollVolatile(namespace + '\u0000' + event)) {
             return false;
         }
         send(packet);

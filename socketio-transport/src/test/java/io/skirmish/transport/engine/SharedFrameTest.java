@@ -79,9 +79,13 @@ class SharedFrameTest {
         }
     }
 
-    /** A client on an RFC 6455 WebSocket (or polling) of its own, connected to the main namespace. */
+    /**
+     * A client on an RFC 6455 WebSocket (or polling) of its own, connected to the main namespace. The
+     * encoder has its pipeline name, so that the session writes from its context, as on the server.
+     */
     private UUID member(Transport transport, EmbeddedChannel[] channel) throws ProtocolViolation {
-        EmbeddedChannel ch = new EmbeddedChannel(new EngineEncoder(engine));
+        EmbeddedChannel ch = new EmbeddedChannel();
+        ch.pipeline().addLast(EngineChannelInitializer.SOCKETIO_ENCODER, new EngineEncoder(engine));
         channels.add(ch);
         channel[0] = ch;
         HandshakeData data = new HandshakeData(new DefaultHttpHeaders(), Map.of(), new InetSocketAddress("127.0.0.1", 1),
