@@ -1,9 +1,7 @@
 package io.skirmish.transport.engine;
 
 import io.netty.buffer.ByteBuf;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import io.netty.buffer.ByteBufUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -19,6 +17,9 @@ final class EngineIoCodec {
     /** Polling POSTs with more packets than this are refused (a cheap bound; the body is bounded too). */
     static final int MAX_PACKETS_PER_PAYLOAD = 1_000;
 
+    /** The packet types by number (one array, not a copy per packet as {@code values()} makes). */
+    private static final EioPacket.Type[] EIO_TYPES = EioPacket.Type.values();
+
     private EngineIoCodec() {}
 
     /** One text packet, from a WebSocket text frame or a polling payload. */
@@ -27,10 +28,10 @@ final class EngineIoCodec {
             throw new ProtocolViolation("empty packet");
         }
         int t = s.charAt(0) - '0';
-        if (t < 0 || t >= EioPacket.Type.values().length) {
+        if (t < 0 || t >= EIO_TYPES.length) {
             throw new ProtocolViolation("unknown Engine.IO packet type");
         }
-        return new EioPacket(EioPacket.Type.values()[t], s.substring(1), null);
+        return new EioPacket(EIO_TYPES[t], s.substring(1), null);
     }
 
     /** The body of a polling POST. */
@@ -59,7 +60,7 @@ final class EngineIoCodec {
         if (body.getByte(index) == 'b') {
             return EioPacket.binary(base64(body.toString(index + 1, length - 1, StandardCharsets.US_ASCII)));
         }
-        return decodeText(utf8(body.nioBuffer(index, length)));
+        return decodeText(utf8(body, index, length));
     }
 
     /**
@@ -86,13 +87,13 @@ final class EngineIoCodec {
     }
 
     /** Strict UTF-8: a body that is not UTF-8 is a protocol error, not a string of replacement characters. */
-    static String utf8(ByteBuffer bytes) throws ProtocolViolation {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
-        } catch (CharacterCodingException e) {
+    /** The text of {@code length} bytes at {@code index}, which must be well-formed UTF-8. */
+    static String utf8(ByteBuf bytes, int index, int length) throws ProtocolViolation {
+        // Checked in place, then decoded by Netty's per-thread decoder: the string is the only allocation.
+        if (!ByteBufUtil.isText(bytes, index, length, StandardCharsets.UTF_8)) {
             throw new ProtocolViolation("payload is not UTF-8");
         }
+        return bytes.toString(index, length, StandardCharsets.UTF_8);
     }
 
     /** Appends one binary message to a polling payload. */

@@ -35,7 +35,7 @@ final class EnginePacketHandler extends SimpleChannelInboundHandler<PacketsMessa
             } else if (msg instanceof EnginePayload p && p.binary()) {
                 packets = List.of(EioPacket.binary(ByteBufUtil.getBytes(content)));
             } else {
-                packets = List.of(EngineIoCodec.decodeText(EngineIoCodec.utf8(content.nioBuffer())));
+                packets = List.of(EngineIoCodec.decodeText(EngineIoCodec.utf8(content, content.readerIndex(), content.readableBytes())));
             }
         } catch (ProtocolViolation v) {
             s.violation(v);

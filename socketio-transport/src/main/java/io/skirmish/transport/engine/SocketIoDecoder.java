@@ -21,6 +21,9 @@ import java.util.Set;
  * <p>Format: {@code <type>[<attachments>-][<nsp>,][<ack id>][<JSON>]}.
  */
 final class SocketIoDecoder {
+    /** The packet types by number (one array, not a copy per packet as {@code values()} makes). */
+    private static final SioPacket.Type[] SIO_TYPES = SioPacket.Type.values();
+
     /** Event names a client may not send (the reference server refuses them too). */
     static final Set<String> RESERVED_EVENTS = Set.of("connect", "connect_error", "disconnect", "disconnecting",
             "newListener", "removeListener");
@@ -47,10 +50,10 @@ final class SocketIoDecoder {
             throw new ProtocolViolation("empty Socket.IO packet");
         }
         int t = s.charAt(0) - '0';
-        if (t < 0 || t >= SioPacket.Type.values().length) {
+        if (t < 0 || t >= SIO_TYPES.length) {
             throw new ProtocolViolation("unknown Socket.IO packet type");
         }
-        SioPacket.Type type = SioPacket.Type.values()[t];
+        SioPacket.Type type = SIO_TYPES[t];
         int i = 1;
         int attachments = 0;
         if (type.binary()) {
