@@ -47,7 +47,7 @@ class ClusterOutageIT {
             int from = player.client.got("snapshot").size();
             // Rounds go on: 60 more snapshots (2 s at 30 Hz), one for every tick, none missing.
             await().atMost(Duration.ofSeconds(4)).until(() -> player.client.got("snapshot").size() >= from + 60);
-            List<TestClient.Received> snaps = player.client.got("snapshot").subList(from, from + 60);
+            List<TestClient.Received> snaps = List.copyOf(player.client.got("snapshot")).subList(from, from + 60); // a copy: it grows
             for (int i = 1; i < snaps.size(); i++) {
                 assertEquals(snaps.get(i - 1).body().get("tick").getAsLong() + 1, snaps.get(i).body().get("tick").getAsLong(),
                         "a snapshot for every tick");
