@@ -36,6 +36,9 @@ public final class TagGame implements Game<TagGame.Move> {
 
     public static final double RADIUS = 16, SPEED = 220, IT_SPEED = 240;
     public static final int MAX_IT_SECONDS = 45;
+    /** A spawn keeps this far from every other runner's centre (three tag reaches), if it can. */
+    static final double SPAWN_CLEARANCE = 6 * RADIUS;
+    static final int SPAWN_TRIES = 64;
     static final Map<String, int[]> MAPS = Map.of("yard", new int[] {1000, 700}, "court", new int[] {640, 440});
     public static final GameType TYPE = new GameType("tag", "Tag", List.of("yard", "court"), 90, TagGame::new);
     static final InputDecoder<Move> DECODER = (seq, f) -> {
@@ -82,9 +85,27 @@ public final class TagGame implements Game<TagGame.Move> {
         s.it = 0;
     }
 
+    /**
+     * A random spot clear of every other runner (never within reach of "it": spawning there would be an
+     * instant tag); after {@link #SPAWN_TRIES} tries, the one farthest from its nearest runner.
+     */
     private Runner place(Runner r) {
-        r.x = RADIUS + s.rng.nextDouble() * (width - 2 * RADIUS);
-        r.y = RADIUS + s.rng.nextDouble() * (height - 2 * RADIUS);
+        double bestX = 0, bestY = 0, bestGap = -1;
+        for (int i = 0; i < SPAWN_TRIES && bestGap < SPAWN_CLEARANCE; i++) {
+            double x = RADIUS + s.rng.nextDouble() * (width - 2 * RADIUS);
+            double y = RADIUS + s.rng.nextDouble() * (height - 2 * RADIUS);
+            double gap = Double.MAX_VALUE;
+            for (Runner o : s.runners.values()) {
+                if (o != r) gap = Math.min(gap, Math.hypot(o.x - x, o.y - y));
+            }
+            if (gap > bestGap) {
+                bestX = x;
+                bestY = y;
+                bestGap = gap;
+            }
+        }
+        r.x = bestX;
+        r.y = bestY;
         return r;
     }
 

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.skirmish.game.GameCatalog;
 import io.skirmish.protocol.ErrorCode;
 import io.skirmish.protocol.ProtocolException;
+import io.skirmish.room.RoomConfig;
 import io.skirmish.testkit.Determinism;
 import io.skirmish.testkit.GameKit;
 import io.skirmish.testkit.TestPlayer;
@@ -107,6 +109,29 @@ class TagGameTest {
         chase(second, first);
         assertEquals(first.id(), it(first), "...but after it, it can");
         assertEquals(2, first.events("tagged").size());
+    }
+
+    @Test
+    void nobodySpawnsWithinReachOfAnotherSoNoTagHappensBeforeAnyoneMoves() {
+        // Seeded kits, so that this test plays the same spawns every run (random spawns once put two
+        // players on top of each other: an instant tag before the game began).
+        for (long seed = 1; seed <= 25; seed++) {
+            GameKit seeded = GameKit.of(RoomConfig.defaults(), GameCatalog.of(TagGame.TYPE), seed);
+            List<TestPlayer> players = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) players.add(seeded.quickplay("p" + i));
+            seeded.ticks(rate);
+            JsonArray all = players.get(0).snapshot().getAsJsonArray("players");
+            assertEquals(8, all.size(), "one room of 8");
+            for (int i = 0; i < all.size(); i++) {
+                for (int j = i + 1; j < all.size(); j++) {
+                    JsonObject a = all.get(i).getAsJsonObject(), b = all.get(j).getAsJsonObject();
+                    double d = Math.hypot(a.get("x").getAsDouble() - b.get("x").getAsDouble(),
+                            a.get("y").getAsDouble() - b.get("y").getAsDouble());
+                    assertTrue(d >= TagGame.SPAWN_CLEARANCE, "seed " + seed + ": players " + a + " and " + b + " " + d + " apart");
+                }
+            }
+            assertEquals(List.of(), players.get(0).events("tagged"), "seed " + seed + ": no tag while everyone stands still");
+        }
     }
 
     @Test
