@@ -3,7 +3,6 @@ package io.skirmish.loop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
@@ -20,7 +19,6 @@ public final class GameLoop {
     private final List<Tickable> tickables = new ArrayList<>();
     private final ConcurrentLinkedQueue<Tickable> added = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Tickable> removed = new ConcurrentLinkedQueue<>();
-    private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile int size;
     private volatile boolean running;
     private Thread thread;
@@ -96,17 +94,16 @@ public final class GameLoop {
     }
 
     private void run() {
-        try {
-            while (running) {
-                scheduler.runDue(n -> tickOnce());
-                ticker.parkUntil(scheduler.nextDeadline());
-            }
-        } finally {
-            stopped.countDown();
+        while (running) {
+            scheduler.runDue(n -> tickOnce());
+            ticker.parkUntil(scheduler.nextDeadline());
         }
     }
 
-    /** Stops the thread after its current tick; waits up to the timeout. */
+    /**
+     * Stops the thread after its current tick; waits up to the timeout for it to have ended (joined:
+     * a latch counted down in the thread's last lines let this return while it was still alive).
+     */
     public void stop(long timeout, TimeUnit unit) throws InterruptedException {
         Thread t;
         synchronized (this) {
@@ -115,7 +112,7 @@ public final class GameLoop {
         }
         if (t != null) {
             t.interrupt();
-            stopped.await(timeout, unit);
+            t.join(Math.max(1, unit.toMillis(timeout)));
         }
     }
 }
