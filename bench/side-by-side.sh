@@ -29,8 +29,10 @@ stop_server() {
 }
 trap 'stop_server; [ ${#gens[@]} -eq 0 ] || kill "${gens[@]}" 2>/dev/null || true' EXIT
 
-# utime + stime (fields 14 and 15; 12 and 13 after the command name), in 1/100 s.
+# utime + stime (fields 14 and 15; 12 and 13 after the command name), in 1/100 s; sys_ticks: stime
+# alone, the time in the kernel (system calls, and the loopback stack's work done in their context).
 cpu_ticks() { sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | awk '{print $12 + $13}'; }
+sys_ticks() { sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | awk '{print $13}'; }
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
 # run KIND CLIENTS MODE BYTES: one server at one point; appends its line to the results.
@@ -58,19 +60,19 @@ run() {
   done
   echo "  $kind $n $mode: $(grep -h '^ready' "${files[@]}" | tr '\n' ' ')"
   sleep "$warm"
-  local c0 t0 c1 t1 rss
-  c0=$(cpu_ticks "$server") t0=$(date +%s.%N)
+  local c0 k0 t0 c1 k1 t1 rss
+  c0=$(cpu_ticks "$server") k0=$(sys_ticks "$server") t0=$(date +%s.%N)
   kill -USR1 "${gens[@]}" || true
   sleep "$win"
-  c1=$(cpu_ticks "$server") t1=$(date +%s.%N) rss=$(rss_kb "$server")
+  c1=$(cpu_ticks "$server") k1=$(sys_ticks "$server") t1=$(date +%s.%N) rss=$(rss_kb "$server")
   kill -USR2 "${gens[@]}" || true
   wait "${gens[@]}" || true
   gens=()
   local load
   load=$(cut -d' ' -f1 /proc/loadavg)
   stop_server
-  printf '{"server":"%s","clients":%d,"mode":"%s","load":"%s","cpuTicks":%d,"secs":%s,"rssKB":%d,"gens":[%s]}\n' \
-    "$kind" "$n" "$mode" "$load" $((c1 - c0)) "$(awk "BEGIN {print $t1 - $t0}")" "$rss" \
+  printf '{"server":"%s","clients":%d,"mode":"%s","load":"%s","cpuTicks":%d,"sysTicks":%d,"secs":%s,"rssKB":%d,"gens":[%s]}\n' \
+    "$kind" "$n" "$mode" "$load" $((c1 - c0)) $((k1 - k0)) "$(awk "BEGIN {print $t1 - $t0}")" "$rss" \
     "$(grep -h '^{' "${files[@]}" | paste -sd,)" >>"$results"
 }
 

@@ -1,5 +1,5 @@
 // The side-by-side bench's arithmetic (bench/side-by-side.sh). Each line of the results file is one
-// server at one point: {server, clients, mode, load, cpuTicks, secs, rssKB, gens: [load.mjs's JSON]}.
+// server at one point: {server, clients, mode, load, cpuTicks, sysTicks, secs, rssKB, gens: [load.mjs's JSON]}.
 //   node bench/ws-load/report.mjs bytes LINE      # mean snapshot size (decoded bytes) the generators saw
 //   node bench/ws-load/report.mjs table FILE      # the table, then RSS growth per connection
 import { readFileSync } from 'node:fs';
@@ -25,6 +25,8 @@ function figures(r) {
     joined,
     delivered: joined ? snaps / (joined * 30 * secs) : 0,
     usPerSnap: snaps ? ((r.cpuTicks / USER_HZ) * 1e6) / snaps : NaN,
+    // of which in the kernel (stime): the write system calls and the loopback stack under them
+    sysPerSnap: snaps && r.sysTicks !== undefined ? ((r.sysTicks / USER_HZ) * 1e6) / snaps : NaN,
     cpu: r.cpuTicks / USER_HZ / r.secs, // cores
     p50: pct(0.5),
     p99: pct(0.99),
@@ -46,14 +48,14 @@ if (cmd === 'bytes') {
   const rows = readFileSync(arg, 'utf8').split('\n').filter(Boolean).map(JSON.parse);
   const at = (server, clients, mode) => rows.find((r) => r.server === server && r.clients === clients && r.mode === mode);
   const points = [...new Set(rows.map((r) => `${r.clients} ${r.mode}`))].map((p) => p.split(' '));
-  console.log('| clients | mode | joined S / N | delivered S / N | CPU µs per snapshot S / N | ratio S/N | server CPU S / N (cores) | age p50 S / N (ms) | age p99 S / N (ms) | RSS S / N (MB) | ratio S/N | snapshot B | generators CPU S / N | load avg S / N |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('| clients | mode | joined S / N | delivered S / N | CPU µs per snapshot S / N | ratio S/N | of which kernel µs S / N | user µs ratio S/N | server CPU S / N (cores) | age p50 S / N (ms) | age p99 S / N (ms) | RSS S / N (MB) | ratio S/N | snapshot B | generators CPU S / N | load avg S / N |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const [c, mode] of points) {
     const [s, n] = ['skirmish', 'node'].map((k) => at(k, +c, mode));
     const [S, N] = [s, n].map((r) => (r ? figures(r) : null));
     const both = (fn) => `${S ? fn(S) : '—'} / ${N ? fn(N) : '—'}`;
     const ratio = (k) => (S && N ? f2(S[k] / N[k]) : '—');
-    console.log(`| ${c} | ${mode} | ${both((x) => x.joined)} | ${both((x) => `${f0(x.delivered * 100)}%`)} | ${both((x) => f1(x.usPerSnap))} | ${ratio('usPerSnap')} | ${both((x) => f2(x.cpu))} | ${both((x) => f0(x.p50))} | ${both((x) => f0(x.p99))} | ${both((x) => f0(x.rssMB))} | ${ratio('rssMB')} | ${f0(S?.bytes)} | ${both((x) => f2(x.genCpu))} | ${s?.load ?? '—'} / ${n?.load ?? '—'} |`);
+    console.log(`| ${c} | ${mode} | ${both((x) => x.joined)} | ${both((x) => `${f0(x.delivered * 100)}%`)} | ${both((x) => f1(x.usPerSnap))} | ${ratio('usPerSnap')} | ${both((x) => f1(x.sysPerSnap))} | ${S && N ? f2((S.usPerSnap - S.sysPerSnap) / (N.usPerSnap - N.sysPerSnap)) : '—'} | ${both((x) => f2(x.cpu))} | ${both((x) => f0(x.p50))} | ${both((x) => f0(x.p99))} | ${both((x) => f0(x.rssMB))} | ${ratio('rssMB')} | ${f0(S?.bytes)} | ${both((x) => f2(x.genCpu))} | ${s?.load ?? '—'} / ${n?.load ?? '—'} |`);
     for (const [k, x] of [['skirmish', S], ['node', N]]) if (x && Object.keys(x.errors).length) console.log(`  ${k} ${c} ${mode}: ${JSON.stringify(x.errors)}`);
   }
   for (const mode of [...new Set(rows.map((r) => r.mode))]) {

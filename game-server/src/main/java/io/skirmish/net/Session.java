@@ -50,6 +50,22 @@ final class Session implements Connection {
         return client;
     }
 
+    /**
+     * The last payload sent volatile from this thread and its transport form. A room sends one snapshot
+     * to its members one after the other from its game thread, so they share one {@link Json} (and with
+     * it the transport's encode-once packet) instead of a wrapper each.
+     */
+    private static final ThreadLocal<Object[]> LAST_WIRE = ThreadLocal.withInitial(() -> new Object[2]);
+
+    private static Json wire(RawJson payload) {
+        Object[] last = LAST_WIRE.get();
+        if (last[0] != payload) {
+            last[1] = Json.of(payload.json());
+            last[0] = payload;
+        }
+        return (Json) last[1];
+    }
+
     @Override
     public void send(String event, RawJson payload) {
         // Json: the transport splices the text in without re-encoding it.
@@ -61,7 +77,7 @@ final class Session implements Connection {
     public boolean sendVolatile(String event, RawJson payload) {
         // The transport bounds what waits for this client, on WebSocket and polling alike: it skips the
         // snapshot, or replaces the one the client has not fetched yet, instead of queueing without bound.
-        if (!client.emitVolatile(event, Json.of(payload.json()))) {
+        if (!client.emitVolatile(event, wire(payload))) {
             return false;
         }
         metrics.eventOut(event, payload.bytes());

@@ -32,8 +32,7 @@ public final class ServerMetrics implements RoomMetrics, NetMetrics {
     private final Counter snapshotsSkipped;
     // One map per counter family, keyed by its tag value: no string building on hot paths.
     private final ConcurrentHashMap<String, Counter> eventsIn = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Counter> eventsOut = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Counter> bytesOut = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, EventTally> eventsOut = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Counter> lifecycle = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Counter> rejected = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Counter> rateLimited = new ConcurrentHashMap<>();
@@ -151,16 +150,22 @@ public final class ServerMetrics implements RoomMetrics, NetMetrics {
 
     @Override
     public void eventOut(String event, int bytes) {
-        // Once per delivered snapshot: the registered counters are looked up first, so that no label
-        // array is built per call.
-        Counter events = eventsOut.get(event);
-        Counter octets = bytesOut.get(event);
-        if (events == null || octets == null) {
-            events = counter(eventsOut, event, "skirmish_events_out", "event", event);
-            octets = counter(bytesOut, event, "skirmish_bytes_out", "event", event);
+        // Once per delivered snapshot: per-thread counts (EventTally), summed at scrape time.
+        EventTally t = eventsOut.get(event);
+        if (t == null) {
+            t = eventsOut.computeIfAbsent(event, this::tally);
         }
-        events.increment();
-        octets.increment(bytes);
+        t.add(bytes);
+    }
+
+    /** The two counters of one outgoing event, read from its tally at scrape time. */
+    private EventTally tally(String event) {
+        EventTally t = new EventTally();
+        io.micrometer.core.instrument.FunctionCounter.builder("skirmish_events_out", t, EventTally::events)
+                .tags("event", event).register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("skirmish_bytes_out", t, EventTally::bytes)
+                .tags("event", event).register(registry);
+        return t;
     }
 
     @Override

@@ -48,7 +48,14 @@ final class SeatChanges {
         RoomConfig cfg = room.config();
         long tick = room.currentTick();
         int grace = cfg.ticks(cfg.seatGrace());
-        room.members().seats().stream().filter(s -> s.disconnectedAtTick >= 0 && tick - s.disconnectedAtTick >= grace)
-                .toList().forEach(this::remove);
+        // Every tick: look first, and copy only when a seat is due (removing changes the collection).
+        boolean due = false;
+        for (Seat s : room.members().seats()) {
+            due |= s.disconnectedAtTick >= 0 && tick - s.disconnectedAtTick >= grace;
+        }
+        if (due) {
+            room.members().seats().stream().filter(s -> s.disconnectedAtTick >= 0 && tick - s.disconnectedAtTick >= grace)
+                    .toList().forEach(this::remove);
+        }
     }
 }

@@ -41,6 +41,9 @@ final class SnapshotFanout {
     private final SnapshotChain.Receivers<Connection> spectatorChain;
     private final long delayTicks;
     private double debt;
+    /** The last compact payload handed out, wrapped: members holding the same base share one wrapper. */
+    private String lastCompact;
+    private RawJson lastCompactJson;
     private volatile int divisor = 1;
 
     SnapshotFanout(String roomId, RoomConfig cfg, Ticker ticker, RoomMetrics metrics) {
@@ -99,7 +102,7 @@ final class SnapshotFanout {
             if (c == null) continue;
             boolean ok;
             if (anyCompact && c.compactSnapshots()) {
-                ok = c.sendVolatile(SnapshotText.EVENT, new RawJson(playerChain.payloadFor(c, compact)));
+                ok = c.sendVolatile(SnapshotText.EVENT, compactPayload(playerChain.payloadFor(c, compact)));
                 playerChain.sent(c, compact, ok);
             } else {
                 ok = c.sendVolatile(Events.SNAPSHOT, snap);
@@ -138,7 +141,7 @@ final class SnapshotFanout {
             Connection c = m.connection();
             boolean ok;
             if (due.compact() != null && c.compactSnapshots()) {
-                ok = c.sendVolatile(SnapshotText.EVENT, new RawJson(spectatorChain.payloadFor(c, due.compact())));
+                ok = c.sendVolatile(SnapshotText.EVENT, compactPayload(spectatorChain.payloadFor(c, due.compact())));
                 spectatorChain.sent(c, due.compact(), ok);
             } else if (json != null) {
                 ok = c.sendVolatile(Events.SNAPSHOT, json);
@@ -150,6 +153,18 @@ final class SnapshotFanout {
             }
         }
         spectatorChain.endSnapshot();
+    }
+
+    /**
+     * {@code payload} (one of the snapshot's cached forms) as a {@link RawJson}, the same object for the
+     * same form as the member before, so that a fan-out makes one wrapper per form, not per member.
+     */
+    private RawJson compactPayload(String payload) {
+        if (payload != lastCompact) {
+            lastCompact = payload;
+            lastCompactJson = new RawJson(payload);
+        }
+        return lastCompactJson;
     }
 
     /** A spectator's copy says how far behind it is: {@code delayMs} first, then the snapshot's fields. */

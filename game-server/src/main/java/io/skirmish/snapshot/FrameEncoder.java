@@ -1,9 +1,6 @@
 package io.skirmish.snapshot;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Writes a {@link Frame} as a keyframe, or as a delta against the previous one. Stateless. */
 public final class FrameEncoder {
@@ -119,83 +116,117 @@ public final class FrameEncoder {
         out.s(s.stepY());
     }
 
+    /**
+     * Ships: the indices in {@code prev} of those gone, the ships added (in {@code f}'s order), then the
+     * kept ones that changed, by their index among the kept. Both lists are by ascending id, so one merge
+     * pass pairs them; two passes (count, then write) keep it free of maps, lists and scratch buffers.
+     */
     private static void ships(Varint.Sink out, Frame prev, Frame f, long dt) {
-        Map<Integer, Frame.ShipRec> now = new HashMap<>();
-        for (Frame.ShipRec s : f.ships()) {
-            now.put(s.id(), s);
-        }
-        List<Integer> gone = new ArrayList<>();
-        List<Frame.ShipRec[]> kept = new ArrayList<>(); // survivors: {prev, now}, in prev order
-        List<Frame.ShipRec> prevShips = prev.ships();
-        Map<Integer, Boolean> seen = new HashMap<>();
-        for (int i = 0; i < prevShips.size(); i++) {
-            Frame.ShipRec p = prevShips.get(i);
-            Frame.ShipRec n = now.get(p.id());
-            seen.put(p.id(), Boolean.TRUE);
-            if (n == null) {
-                gone.add(i);
-            } else {
-                kept.add(new Frame.ShipRec[] {p, n});
-            }
-        }
-        gaps(out, gone);
-        List<Frame.ShipRec> added = new ArrayList<>();
-        for (Frame.ShipRec s : f.ships()) {
-            if (!seen.containsKey(s.id())) {
-                added.add(s);
-            }
-        }
-        out.u(added.size());
-        int lastId = 0;
-        for (Frame.ShipRec s : added) {
-            fullShip(out, s, lastId);
-            lastId = s.id();
-        }
-        Varint.Sink changes = new Varint.Sink();
-        int changed = 0;
+        List<Frame.ShipRec> was = prev.ships();
+        List<Frame.ShipRec> now = f.ships();
+        out.u(countShips(was, now));
         int last = -1;
-        for (int i = 0; i < kept.size(); i++) {
-            Frame.ShipRec p = kept.get(i)[0];
-            Frame.ShipRec n = kept.get(i)[1];
-            int mask = mask(p, n, dt, f.tickRate());
-            if (mask == 0) {
+        for (int i = 0, j = 0; i < was.size(); i++) {
+            j = seek(now, j, was.get(i).id());
+            if (j == now.size() || now.get(j).id() != was.get(i).id()) {
+                out.u(i - last - 1);
+                last = i;
+            }
+        }
+        out.u(countShips(now, was));
+        int lastId = 0;
+        for (int i = 0, j = 0; i < now.size(); i++) {
+            Frame.ShipRec s = now.get(i);
+            j = seek(was, j, s.id());
+            if (j == was.size() || was.get(j).id() != s.id()) {
+                fullShip(out, s, lastId);
+                lastId = s.id();
+            }
+        }
+        out.u(changedShips(was, now, dt, f.tickRate()));
+        int kept = -1;
+        last = -1;
+        for (int i = 0, j = 0; i < was.size(); i++) {
+            Frame.ShipRec p = was.get(i);
+            j = seek(now, j, p.id());
+            if (j == now.size() || now.get(j).id() != p.id()) {
                 continue;
             }
-            changed++;
-            changes.u(i - last - 1);
-            last = i;
-            changes.u(mask);
-            if ((mask & Schema.VEL) != 0) {
-                changes.s(n.vx() - p.vx());
-                changes.s(n.vy() - p.vy());
-            }
-            if ((mask & Schema.POS) != 0) {
-                changes.s(n.x() - Schema.predict(p.x(), n.vx(), dt, f.tickRate()));
-                changes.s(n.y() - Schema.predict(p.y(), n.vy(), dt, f.tickRate()));
-            }
-            if ((mask & Schema.AIM) != 0) {
-                changes.s(Schema.aimDelta(p.aim(), n.aim()));
-            }
-            if ((mask & Schema.HP) != 0) {
-                changes.u(n.hp());
-            }
-            if ((mask & Schema.SEQ) != 0) {
-                changes.s(n.seq() - (p.seq() + dt));
-            }
-            if ((mask & Schema.STATE) != 0) {
-                changes.u(Schema.stc(n));
-                if (n.st() == 2) {
-                    changes.u(n.respawn());
-                }
-            }
-            if ((mask & Schema.SCORE) != 0) {
-                changes.u(n.score());
-                changes.u(n.kills());
-                changes.u(n.deaths());
+            kept++;
+            Frame.ShipRec n = now.get(j);
+            int mask = mask(p, n, dt, f.tickRate());
+            if (mask != 0) {
+                out.u(kept - last - 1);
+                last = kept;
+                changes(out, mask, p, n, dt, f.tickRate());
             }
         }
-        out.u(changed);
-        out.append(changes);
+    }
+
+    /** How many ships of {@code a} are not in {@code b} (both by ascending id). */
+    private static int countShips(List<Frame.ShipRec> a, List<Frame.ShipRec> b) {
+        int missing = 0;
+        for (int i = 0, j = 0; i < a.size(); i++) {
+            j = seek(b, j, a.get(i).id());
+            if (j == b.size() || b.get(j).id() != a.get(i).id()) {
+                missing++;
+            }
+        }
+        return missing;
+    }
+
+    /** How many ships in both frames changed other than as predicted. */
+    private static int changedShips(List<Frame.ShipRec> was, List<Frame.ShipRec> now, long dt, int tickRate) {
+        int changed = 0;
+        for (int i = 0, j = 0; i < was.size(); i++) {
+            j = seek(now, j, was.get(i).id());
+            if (j < now.size() && now.get(j).id() == was.get(i).id() && mask(was.get(i), now.get(j), dt, tickRate) != 0) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /** The first index at or after {@code from} whose ship's id is at least {@code id} (ships by ascending id). */
+    private static int seek(List<Frame.ShipRec> ships, int from, int id) {
+        int j = from;
+        while (j < ships.size() && ships.get(j).id() < id) {
+            j++;
+        }
+        return j;
+    }
+
+    /** One kept ship's change: its mask, then the fields the mask names. */
+    private static void changes(Varint.Sink out, int mask, Frame.ShipRec p, Frame.ShipRec n, long dt, int tickRate) {
+        out.u(mask);
+        if ((mask & Schema.VEL) != 0) {
+            out.s(n.vx() - p.vx());
+            out.s(n.vy() - p.vy());
+        }
+        if ((mask & Schema.POS) != 0) {
+            out.s(n.x() - Schema.predict(p.x(), n.vx(), dt, tickRate));
+            out.s(n.y() - Schema.predict(p.y(), n.vy(), dt, tickRate));
+        }
+        if ((mask & Schema.AIM) != 0) {
+            out.s(Schema.aimDelta(p.aim(), n.aim()));
+        }
+        if ((mask & Schema.HP) != 0) {
+            out.u(n.hp());
+        }
+        if ((mask & Schema.SEQ) != 0) {
+            out.s(n.seq() - (p.seq() + dt));
+        }
+        if ((mask & Schema.STATE) != 0) {
+            out.u(Schema.stc(n));
+            if (n.st() == 2) {
+                out.u(n.respawn());
+            }
+        }
+        if ((mask & Schema.SCORE) != 0) {
+            out.u(n.score());
+            out.u(n.kills());
+            out.u(n.deaths());
+        }
     }
 
     private static int mask(Frame.ShipRec p, Frame.ShipRec n, long dt, int tickRate) {
@@ -214,47 +245,57 @@ public final class FrameEncoder {
         return m;
     }
 
+    /**
+     * Shots: the indices in {@code prev} of those gone, then the new ones relative to their owner. Shot
+     * lists are in the server's order, not by id (ids wrap), so membership is a scan; a room has tens of
+     * shots, and the scans allocate nothing.
+     */
     private static void shots(Varint.Sink out, Frame prev, Frame f) {
-        Map<Integer, Boolean> now = new HashMap<>();
-        for (Frame.ShotRec s : f.shots()) {
-            now.put(s.id(), Boolean.TRUE);
-        }
-        List<Integer> gone = new ArrayList<>();
-        Map<Integer, Boolean> before = new HashMap<>();
-        for (int i = 0; i < prev.shots().size(); i++) {
-            Frame.ShotRec s = prev.shots().get(i);
-            before.put(s.id(), Boolean.TRUE);
-            if (!now.containsKey(s.id())) {
-                gone.add(i);
+        List<Frame.ShotRec> was = prev.shots();
+        List<Frame.ShotRec> now = f.shots();
+        out.u(countShots(was, now));
+        int last = -1;
+        for (int i = 0; i < was.size(); i++) {
+            if (!hasShot(now, was.get(i).id())) {
+                out.u(i - last - 1);
+                last = i;
             }
         }
-        gaps(out, gone);
-        List<Frame.ShotRec> added = new ArrayList<>();
-        for (Frame.ShotRec s : f.shots()) {
-            if (!before.containsKey(s.id())) {
-                added.add(s);
+        out.u(countShots(now, was));
+        int lastId = was.isEmpty() ? 0 : was.get(was.size() - 1).id();
+        for (int i = 0; i < now.size(); i++) {
+            Frame.ShotRec s = now.get(i);
+            if (!hasShot(was, s.id())) {
+                Frame.ShipRec owner = ship(f.ships(), s.owner());
+                fullShot(out, s, lastId, owner == null ? 0 : owner.x(), owner == null ? 0 : owner.y());
+                lastId = s.id();
             }
-        }
-        out.u(added.size());
-        int lastId = prev.shots().isEmpty() ? 0 : prev.shots().get(prev.shots().size() - 1).id();
-        Map<Integer, Frame.ShipRec> ships = new HashMap<>();
-        for (Frame.ShipRec s : f.ships()) {
-            ships.put(s.id(), s);
-        }
-        for (Frame.ShotRec s : added) {
-            Frame.ShipRec owner = ships.get(s.owner());
-            fullShot(out, s, lastId, owner == null ? 0 : owner.x(), owner == null ? 0 : owner.y());
-            lastId = s.id();
         }
     }
 
-    /** A count, then ascending indices as gaps ({@code index - previous - 1}, the first from -1). */
-    private static void gaps(Varint.Sink out, List<Integer> indices) {
-        out.u(indices.size());
-        int last = -1;
-        for (int i : indices) {
-            out.u(i - last - 1);
-            last = i;
+    /** How many shots of {@code a} are not in {@code b}. */
+    private static int countShots(List<Frame.ShotRec> a, List<Frame.ShotRec> b) {
+        int missing = 0;
+        for (int i = 0; i < a.size(); i++) {
+            if (!hasShot(b, a.get(i).id())) {
+                missing++;
+            }
         }
+        return missing;
+    }
+
+    private static boolean hasShot(List<Frame.ShotRec> shots, int id) {
+        for (int i = 0; i < shots.size(); i++) {
+            if (shots.get(i).id() == id) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The ship with this id, or null (ships by ascending id). */
+    private static Frame.ShipRec ship(List<Frame.ShipRec> ships, int id) {
+        int j = seek(ships, 0, id);
+        return j < ships.size() && ships.get(j).id() == id ? ships.get(j) : null;
     }
 }

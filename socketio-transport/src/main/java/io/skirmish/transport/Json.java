@@ -1,5 +1,6 @@
 package io.skirmish.transport;
 
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.util.Objects;
 
 /**
@@ -11,6 +12,8 @@ import java.util.Objects;
  */
 public final class Json {
     private final String text;
+    /** The argument list as the wire encoder takes it, made at the first send (any thread: the same value). */
+    private Object[] wireArgs;
 
     private Json(String text) {
         this.text = Objects.requireNonNull(text, "text");
@@ -23,6 +26,19 @@ public final class Json {
 
     public String text() {
         return text;
+    }
+
+    /**
+     * This value alone as the encoder's argument list ({@code [RawValue(text)]}), made once: a
+     * {@code Json} sent to many sockets costs no array and no wrapper per socket. Nobody writes into it.
+     */
+    Object[] wireArgs() {
+        Object[] w = wireArgs;
+        if (w == null) {
+            w = new Object[] {new RawValue(text)};
+            wireArgs = w;
+        }
+        return w;
     }
 
     @Override

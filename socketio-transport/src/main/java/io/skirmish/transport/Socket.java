@@ -65,15 +65,26 @@ public final class Socket {
      * as the one just sent to another socket, from the same thread, is encoded once for all of them.
      */
     public boolean emitVolatile(String event, Object... args) {
+        BiPredicate<String, Object[]> sender = volatileSender();
+        return sender != null && sender.test(event, wire(args));
+    }
+
+    /**
+     * {@link #emitVolatile(String, Object...)} with one JSON argument, the snapshot's case: the same
+     * {@code Json} handed to every member of a room is wrapped for the encoder once, not per socket.
+     */
+    public boolean emitVolatile(String event, Json payload) {
+        BiPredicate<String, Object[]> sender = volatileSender();
+        return sender != null && sender.test(event, payload.wireArgs());
+    }
+
+    private BiPredicate<String, Object[]> volatileSender() {
         BiPredicate<String, Object[]> sender = volatileSender;
         if (sender == null) {
             sender = engine.volatileSender(client.getSessionId(), namespace);
-            if (sender == null) {
-                return false;
-            }
             volatileSender = sender;
         }
-        return sender.test(event, wire(args));
+        return sender;
     }
 
     /** Puts this socket in a room of its namespace (see {@link Namespace#emitTo}). */

@@ -13,12 +13,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.BinaryNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,7 +75,39 @@ public final class EngineJson implements JsonSupport {
 
     /** Converts one decoded argument to what a listener declared (binary nodes become {@code byte[]}). */
     Object convert(JsonNode node, Class<?> type) throws JsonProcessingException {
-        return mapper.treeToValue(node, type);
+        return type == Object.class ? plain(node) : mapper.treeToValue(node, type);
+    }
+
+    /**
+     * The tree as the plain values Jackson's untyped deserializer makes of it ({@code LinkedHashMap},
+     * {@code ArrayList}, {@code String}, the node's own {@code Number}, {@code Boolean}, {@code null},
+     * {@code byte[]}), walked directly: the listener's usual case (every input of every player) then
+     * costs no token parser and no deserialization context per argument. {@code EngineJsonTest} pins
+     * it to the library's conversion.
+     */
+    static Object plain(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case OBJECT -> {
+                Map<String, Object> m = new LinkedHashMap<>(Math.max(4, node.size() * 2));
+                for (Map.Entry<String, JsonNode> e : node.properties()) {
+                    m.put(e.getKey(), plain(e.getValue()));
+                }
+                yield m;
+            }
+            case ARRAY -> {
+                List<Object> l = new ArrayList<>(node.size());
+                for (JsonNode c : node) {
+                    l.add(plain(c));
+                }
+                yield l;
+            }
+            case STRING -> node.textValue();
+            case NUMBER -> node.numberValue();
+            case BOOLEAN -> node.booleanValue();
+            case BINARY -> ((BinaryNode) node).binaryValue();
+            case POJO -> ((POJONode) node).getPojo();
+            case NULL, MISSING -> null;
+        };
     }
 
     /** The argument classes registered for an event, or null. */

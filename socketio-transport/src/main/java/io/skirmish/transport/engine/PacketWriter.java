@@ -3,6 +3,8 @@ package io.skirmish.transport.engine;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,6 +38,12 @@ final class PacketWriter {
 
     private Encoded message(Packet p) throws JsonProcessingException {
         PacketType sub = p.getSubType();
+        if (sub == PacketType.EVENT || sub == PacketType.BINARY_EVENT) {
+            Encoded raw = rawEvent(p);
+            if (raw != null) {
+                return raw;
+            }
+        }
         StringBuilder sb = new StringBuilder(64).append('4');
         List<byte[]> attachments = new ArrayList<>(0);
         String body = "";
@@ -65,9 +73,45 @@ final class PacketWriter {
             }
             default -> throw new IllegalArgumentException("not a Socket.IO packet type: " + sub);
         }
+        header(sb, code, attachments.size(), p);
+        return new Encoded(sb.append(body).toString(), attachments);
+    }
+
+    /**
+     * An event whose arguments are all JSON text given as is (a room's snapshot, {@code Json} on the
+     * API): the packet is written around the texts directly, without a pass of the JSON library (which
+     * would make a serializer provider, a generator and a text buffer per packet). The same characters
+     * as that pass: the name quoted by Jackson's own string encoder, no spaces. Null for any other event.
+     */
+    private static Encoded rawEvent(Packet p) {
+        List<Object> args = p.getData();
+        String name = p.getName();
+        if (args == null || args.isEmpty() || name == null) {
+            return null;
+        }
+        int length = name.length() + 16;
+        for (Object a : args) {
+            if (!(a instanceof RawValue r) || !(r.rawValue() instanceof String text)) {
+                return null;
+            }
+            length += text.length() + 1;
+        }
+        StringBuilder sb = new StringBuilder(length).append('4');
+        header(sb, PacketType.EVENT.getValue(), 0, p);
+        sb.append("[\"");
+        JsonStringEncoder.getInstance().quoteAsString(name, sb);
+        sb.append('"');
+        for (Object a : args) {
+            sb.append(',').append((String) ((RawValue) a).rawValue());
+        }
+        return new Encoded(sb.append(']').toString(), List.of());
+    }
+
+    /** The Socket.IO packet's header after the Engine.IO type: its type, attachment count, namespace and ack id. */
+    private static void header(StringBuilder sb, int code, int attachments, Packet p) {
         sb.append((char) ('0' + code));
-        if (!attachments.isEmpty()) {
-            sb.append(attachments.size()).append('-');
+        if (attachments > 0) {
+            sb.append(attachments).append('-');
         }
         String nsp = p.getNsp();
         if (!nsp.isEmpty() && !nsp.equals("/")) {
@@ -76,6 +120,5 @@ final class PacketWriter {
         if (p.getAckId() != null) {
             sb.append(p.getAckId());
         }
-        return new Encoded(sb.append(body).toString(), attachments);
     }
 }

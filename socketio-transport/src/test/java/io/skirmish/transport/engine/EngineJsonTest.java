@@ -31,6 +31,47 @@ class EngineJsonTest {
         return new ByteBufInputStream(Unpooled.copiedBuffer(s, StandardCharsets.UTF_8), true);
     }
 
+    /**
+     * A listener taking {@code Object} gets the tree walked directly ({@link EngineJson#plain}); the
+     * values must be what the library's own conversion gives, type for type.
+     */
+    @Test
+    void plainConversionIsTheLibrarysUntypedConversion() throws Exception {
+        String[] texts = {"{\"seq\":12,\"moveX\":-1,\"moveY\":0.5,\"aim\":1.5707963267948966,\"fire\":true}",
+            "[1,2147483647,2147483648,-9223372036854775808,9223372036854775808,123456789012345678901234567890]",
+            "[0.1,-0.0,1e300,1E-320,5e-324,12.0,-3]", "{}", "[]", "[[],{},[{}]]", "null", "\"text\"", "\"é\\u0000😀\"",
+            "{\"a\":{\"b\":{\"c\":[null,false,\"x\"]}},\"a2\":1}", "{\"dup\":1,\"dup\":2}", "true", "-17",
+            "{\"k\":[1.5,{\"n\":null}]}"};
+        for (String t : texts) {
+            var node = json.mapper().readTree(t);
+            Object expected = json.mapper().treeToValue(node, Object.class);
+            Object actual = EngineJson.plain(node);
+            assertEquals(expected, actual, t);
+            assertSameTypes(expected, actual, t);
+            assertEquals(expected, json.convert(node, Object.class), t);
+        }
+        BinaryNode bin = BinaryNode.valueOf(new byte[] {1, 2});
+        assertArrayEquals((byte[]) json.mapper().treeToValue(bin, Object.class), (byte[]) EngineJson.plain(bin));
+    }
+
+    private static void assertSameTypes(Object expected, Object actual, String where) {
+        if (expected == null) {
+            assertNull(actual, where);
+            return;
+        }
+        assertEquals(expected.getClass(), actual.getClass(), where);
+        if (expected instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                assertSameTypes(e.getValue(), ((Map<?, ?>) actual).get(e.getKey()), where);
+            }
+            assertEquals(List.copyOf(m.keySet()), List.copyOf(((Map<?, ?>) actual).keySet()), "key order: " + where);
+        } else if (expected instanceof List<?> l) {
+            for (int i = 0; i < l.size(); i++) {
+                assertSameTypes(l.get(i), ((List<?>) actual).get(i), where);
+            }
+        }
+    }
+
     @Test
     void writeReplacesEachByteArrayByAPlaceholderInOrderAndKeepsNulls() throws Exception {
         List<byte[]> attachments = new ArrayList<>();

@@ -50,6 +50,40 @@ class PacketWriterTest {
                 writer.encode(message(PacketType.EVENT, "", "raw", new RawValue("{\"spliced\":true}"))).text());
     }
 
+    /**
+     * Events whose arguments are all raw JSON text (snapshots) are written without the JSON library;
+     * the text must be the library's, character for character, whatever the event's name holds.
+     */
+    @Test
+    void rawArgumentEventsAreWrittenAsTheJsonLibraryWouldWriteThem() throws Exception {
+        EngineJson json = new EngineJson();
+        String[] names = {"s", "snapshot", "quote\"d", "back\\slash", "tab\tnew\nline", "nul\u0000ctl\u001f",
+            "del\u007f", "é ü 中 😀", "</script>", "\u2028\u2029", ""};
+        String[][] argLists = {{"\"AQID\""}, {"{\"a\":1}", "[1,2]", "null"}, {"\"é\""}};
+        for (String name : names) {
+            for (String[] texts : argLists) {
+                for (String nsp : new String[] {"", "/", "/custom"}) {
+                    for (Long ackId : new Long[] {null, 7L}) {
+                        Object[] raw = Arrays.stream(texts).map(RawValue::new).toArray();
+                        Packet p = message(PacketType.EVENT, nsp, name, raw);
+                        p.setAckId(ackId);
+                        List<Object> values = new java.util.ArrayList<>();
+                        values.add(name);
+                        values.addAll(Arrays.asList(raw));
+                        String expected = "42" + (nsp.isEmpty() || nsp.equals("/") ? "" : nsp + ",")
+                                + (ackId == null ? "" : ackId) + json.write(values, new java.util.ArrayList<>());
+                        PacketWriter.Encoded e = writer.encode(p);
+                        assertEquals(expected, e.text(), "name " + name + ", args " + Arrays.toString(texts));
+                        assertTrue(e.attachments().isEmpty());
+                    }
+                }
+            }
+        }
+        // Not all raw: the library's pass, as before.
+        assertEquals("42[\"mixed\",{\"a\":1},2]",
+                writer.encode(message(PacketType.EVENT, "", "mixed", new RawValue("{\"a\":1}"), 2)).text());
+    }
+
     @Test
     void nullsAreKept() throws Exception {
         Map<String, Object> m = new LinkedHashMap<>();
