@@ -1,6 +1,9 @@
 package io.skirmish.room;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,6 +61,7 @@ class SnapshotFanoutTest {
     /** FakeConnection is final; this is the same recorder, open to the compact flag. */
     abstract static class FakeConnectionBase implements Connection {
         final List<FakeConnection.Sent> sent = new ArrayList<>();
+        final List<RawJson> volatilePayloads = new ArrayList<>();
         boolean writable = true;
 
         @Override
@@ -69,6 +73,7 @@ class SnapshotFanoutTest {
         public boolean sendVolatile(String event, RawJson payload) {
             if (!writable) return false;
             sent.add(new FakeConnection.Sent(event, payload.json()));
+            volatilePayloads.add(payload);
             return true;
         }
 
@@ -157,6 +162,20 @@ class SnapshotFanoutTest {
         Client old = new Client(true);
         f.maybeSend(4, List.of(seat(4, old)), List.of(), encode(4), null);
         assertEquals(List.of(Events.SNAPSHOT), old.events(), "a game without a compact form: JSON for everyone");
+    }
+
+    /** Members that get the same form get the same payload object: one wrapper per form, not per member. */
+    @Test
+    void membersGettingTheSameFormShareOnePayloadObject() {
+        SnapshotFanout f = new SnapshotFanout("r", RoomConfig.defaults(), ticker, recording);
+        Client a = new Client(true), b = new Client(true), late = new Client(true), d = new Client(true);
+        f.maybeSend(1, List.of(seat(1, a), seat(2, b)), List.of(), encode(1), frame(1));
+        assertSame(a.volatilePayloads.get(0), b.volatilePayloads.get(0), "both get the keyframe");
+        f.maybeSend(2, List.of(seat(1, a), seat(2, b), seat(3, late), seat(4, d)), List.of(), encode(2), frame(2));
+        assertSame(a.volatilePayloads.get(1), b.volatilePayloads.get(1), "both hold tick 1: one delta object");
+        assertSame(late.volatilePayloads.get(0), d.volatilePayloads.get(0), "both new: one keyframe object");
+        assertNotSame(a.volatilePayloads.get(1), late.volatilePayloads.get(0));
+        assertNotEquals(a.volatilePayloads.get(1).json(), late.volatilePayloads.get(0).json(), "a delta, then a keyframe");
     }
 
     @Test

@@ -88,7 +88,7 @@ public final class EngineJson implements JsonSupport {
     static Object plain(JsonNode node) {
         return switch (node.getNodeType()) {
             case OBJECT -> {
-                Map<String, Object> m = new LinkedHashMap<>(Math.max(4, node.size() * 2));
+                Map<String, Object> m = new LinkedHashMap<>();
                 for (Map.Entry<String, JsonNode> e : node.properties()) {
                     m.put(e.getKey(), plain(e.getValue()));
                 }

@@ -86,17 +86,15 @@ final class PacketWriter {
     private static Encoded rawEvent(Packet p) {
         List<Object> args = p.getData();
         String name = p.getName();
-        if (args == null || args.isEmpty() || name == null) {
+        if (args == null || name == null) {
             return null;
         }
-        int length = name.length() + 16;
         for (Object a : args) {
-            if (!(a instanceof RawValue r) || !(r.rawValue() instanceof String text)) {
+            if (!(a instanceof RawValue r) || !(r.rawValue() instanceof String)) {
                 return null;
             }
-            length += text.length() + 1;
         }
-        StringBuilder sb = new StringBuilder(length).append('4');
+        StringBuilder sb = new StringBuilder(64).append('4');
         header(sb, PacketType.EVENT.getValue(), 0, p);
         sb.append("[\"");
         JsonStringEncoder.getInstance().quoteAsString(name, sb);

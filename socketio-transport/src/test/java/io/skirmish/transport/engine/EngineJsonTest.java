@@ -50,6 +50,9 @@ class EngineJsonTest {
             assertSameTypes(expected, actual, t);
             assertEquals(expected, json.convert(node, Object.class), t);
         }
+        var pojo = json.mapper().getNodeFactory().pojoNode("held");
+        assertEquals(json.mapper().treeToValue(pojo, Object.class), EngineJson.plain(pojo));
+        assertNull(EngineJson.plain(com.fasterxml.jackson.databind.node.MissingNode.getInstance()));
         BinaryNode bin = BinaryNode.valueOf(new byte[] {1, 2});
         assertArrayEquals((byte[]) json.mapper().treeToValue(bin, Object.class), (byte[]) EngineJson.plain(bin));
     }

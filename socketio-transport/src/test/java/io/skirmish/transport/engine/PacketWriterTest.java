@@ -79,6 +79,15 @@ class PacketWriterTest {
                 }
             }
         }
+        // No name, or no argument list: the library's pass, which writes them as before.
+        assertEquals("42[null,\"x\"]", writer.encode(message(PacketType.EVENT, "", null, new RawValue("\"x\""))).text());
+        Packet bare = message(PacketType.EVENT, "", "bare");
+        bare.setData(null);
+        assertEquals("42[\"bare\"]", writer.encode(bare).text());
+        assertEquals("42[\"none\"]", writer.encode(message(PacketType.EVENT, "", "none")).text());
+        // A raw value that is not a text (a serializable string): the library's pass.
+        assertEquals("42[\"ss\",{\"b\":2}]", writer.encode(message(PacketType.EVENT, "", "ss",
+                new RawValue(new com.fasterxml.jackson.core.io.SerializedString("{\"b\":2}")))).text());
         // Not all raw: the library's pass, as before.
         assertEquals("42[\"mixed\",{\"a\":1},2]",
                 writer.encode(message(PacketType.EVENT, "", "mixed", new RawValue("{\"a\":1}"), 2)).text());
