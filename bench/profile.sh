@@ -5,6 +5,8 @@
 # second), waits WARMUP_S, then records WINDOW_S with Java Flight Recorder (attached by jcmd: the server
 # itself starts without flags) and prints:
 #   - delivered snapshots, server CPU per delivered snapshot (/proc/PID/stat), RSS (/proc/PID/status);
+#   - that CPU by thread group, user and kernel apart (/proc/PID/task/*/stat): what the system calls
+#     and the loopback stack under them cost, beside what the Java code costs;
 #   - bytes allocated per delivered snapshot, split by thread group (JFR's per-thread allocation
 #     counters: exact, not sampled), and per input (I/O threads) in inputs mode;
 #   - the top frames of the Java threads' CPU samples and of the threads in native code (system calls),
@@ -40,11 +42,19 @@ for g in 1 2; do
 done
 sleep "$warm"
 cpu_ticks() { sed 's/.*) //' "/proc/$srv/stat" | awk '{print $12 + $13}'; }
+# Each thread's name, user and kernel CPU ticks (utime, stime), for the split by thread group.
+task_cpu() {
+  for t in /proc/"$srv"/task/*; do
+    printf '%s %s\n' "$(tr ' ' '_' <"$t/comm")" "$(sed 's/.*) //' "$t/stat" | awk '{print $12, $13}')"
+  done 2>/dev/null
+}
 jcmd "$srv" JFR.start name=bench settings=profile filename="$out/window.jfr" >/dev/null
 c0=$(cpu_ticks)
+task_cpu >"$out/tasks0"
 kill -USR1 "${gens[@]}"
 sleep "$win"
 c1=$(cpu_ticks)
+task_cpu >"$out/tasks1"
 kill -USR2 "${gens[@]}"
 jcmd "$srv" JFR.stop name=bench >/dev/null
 rss=$(awk '/^VmRSS/ {print $2}' "/proc/$srv/status")
@@ -52,5 +62,6 @@ wait "${gens[@]}" || true
 gens=()
 kill "$srv"; wait "$srv" || true; srv=
 node bench/ws-load/jfr-summary.mjs "$out/window.jfr" "$out/gen1.out" "$out/gen2.out" \
-  "{\"clients\":$n,\"mode\":\"$mode\",\"inputs\":$inputs,\"cpuTicks\":$((c1 - c0)),\"rssKB\":$rss,\"load\":\"$(cut -d' ' -f1 /proc/loadavg)\"}"
+  "{\"clients\":$n,\"mode\":\"$mode\",\"inputs\":$inputs,\"cpuTicks\":$((c1 - c0)),\"rssKB\":$rss,\"load\":\"$(cut -d' ' -f1 /proc/loadavg)\"}" \
+  "$out/tasks0" "$out/tasks1"
 echo "recording: $out/window.jfr"

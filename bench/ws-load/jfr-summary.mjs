@@ -1,9 +1,10 @@
-// Summarises bench/profile.sh's window: node jfr-summary.mjs REC.jfr GEN1.out GEN2.out RUN-JSON.
+// Summarises bench/profile.sh's window: node jfr-summary.mjs REC.jfr GEN1.out GEN2.out RUN-JSON [TASKS0 TASKS1].
+// TASKSn: one line per server thread, `name utime stime` (clock ticks), at the window's start and end.
 // Reads the recording with the JDK's `jfr print --json`. Not a test.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
-const [rec, g1, g2, runJson] = process.argv.slice(2);
+const [rec, g1, g2, runJson, tasks0, tasks1] = process.argv.slice(2);
 const run = JSON.parse(runJson);
 const events = (type, depth = 12) => JSON.parse(execFileSync('jfr',
   ['print', '--json', '--stack-depth', String(depth), '--events', type, rec],
@@ -38,6 +39,28 @@ const thread = e => e.values.sampledThread?.javaName ?? e.values.eventThread?.ja
 console.log(`${run.clients} clients, ${run.mode}, load average ${run.load}`);
 console.log(`delivered snapshots: ${delivered} in ${secs.toFixed(1)} s; server CPU ${(run.cpuTicks / 100 / secs).toFixed(2)} cores, ` +
   `${(run.cpuTicks * 1e4 / delivered).toFixed(1)} µs per delivered snapshot; RSS ${(run.rssKB / 1024).toFixed(0)} MB`);
+// CPU by thread group, user and kernel apart: the kernel's share is what the write system calls and
+// the loopback TCP stack under them cost (a loopback send delivers to the receiving socket in the
+// sender's context), the floor no Java code can lower.
+if (tasks0 && tasks1) {
+  const read = f => new Map(readFileSync(f, 'utf8').split('\n').filter(Boolean).map(l => l.split(' '))
+    .map(([n, u, k], i) => [`${n}#${i}`, { n, u: +u, k: +k }]));
+  const [a, b] = [read(tasks0), read(tasks1)];
+  const kind = n => n.startsWith('skirmish-io') ? 'I/O threads' : n.startsWith('game-') ? 'game threads'
+    : /^C[12]_Compiler/.test(n) ? 'JIT compilers' : /^G1_|^GC_Thread|^VM_Thread/.test(n) ? 'GC and VM' : 'other';
+  const by = new Map();
+  for (const [key, t] of b) {
+    const t0 = a.get(key)?.n === t.n ? a.get(key) : { u: 0, k: 0 };
+    const g = by.get(kind(t.n)) ?? { u: 0, k: 0 };
+    g.u += t.u - t0.u; g.k += t.k - t0.k;
+    by.set(kind(t.n), g);
+  }
+  const us = ticks => (ticks * 1e4 / delivered).toFixed(1);
+  const sum = [...by.values()].reduce((s, g) => ({ u: s.u + g.u, k: s.k + g.k }), { u: 0, k: 0 });
+  console.log(`server CPU per delivered snapshot by thread group, user / kernel µs: all ${us(sum.u)} / ${us(sum.k)}; ` +
+    [...by].filter(([, g]) => g.u + g.k > 0).sort((x, y) => (y[1].u + y[1].k) - (x[1].u + x[1].k))
+      .map(([k, g]) => `${k} ${us(g.u)} / ${us(g.k)}`).join('; '));
+}
 console.log(`allocated per delivered snapshot: ${Math.round(total / delivered)} B ` +
   `(I/O threads ${Math.round(alloc.io / delivered)} B, game threads ${Math.round(alloc.game / delivered)} B, other ${Math.round(alloc.other / delivered)} B)` +
   (inputs ? `; I/O threads per input received (~${inputs}): ${Math.round(alloc.io / inputs)} B` : ''));

@@ -1,6 +1,8 @@
 package io.skirmish.room;
 
 import io.skirmish.protocol.Events;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Seats coming and going in a room (game thread): a new seat joins the game; a seat is freed (left,
@@ -48,14 +50,18 @@ final class SeatChanges {
         RoomConfig cfg = room.config();
         long tick = room.currentTick();
         int grace = cfg.ticks(cfg.seatGrace());
-        // Every tick: look first, and copy only when a seat is due (removing changes the collection).
-        boolean due = false;
+        // Every tick, so no stream and no list unless a seat is due (removing changes the collection).
+        List<Seat> due = null;
         for (Seat s : room.members().seats()) {
-            due |= s.disconnectedAtTick >= 0 && tick - s.disconnectedAtTick >= grace;
+            if (s.disconnectedAtTick >= 0 && tick - s.disconnectedAtTick >= grace) {
+                if (due == null) {
+                    due = new ArrayList<>(1);
+                }
+                due.add(s);
+            }
         }
-        if (due) {
-            room.members().seats().stream().filter(s -> s.disconnectedAtTick >= 0 && tick - s.disconnectedAtTick >= grace)
-                    .toList().forEach(this::remove);
+        if (due != null) {
+            due.forEach(this::remove);
         }
     }
 }
