@@ -1,4 +1,4 @@
-// Summarises bench/profile.sh's window: node jfr-summary.mjs REC.jfr GEN1.out GEN2.out RUN-JSON [TASKS0 TASKS1].
+// Summarises bench/profile.sh's window: node jfr-summary.mjs REC.jfr|- GEN1.out GEN2.out RUN-JSON [TASKS0 TASKS1].
 // TASKSn: one line per server thread, `name utime stime` (clock ticks), at the window's start and end.
 // Reads the recording with the JDK's `jfr print --json`. Not a test.
 import { execFileSync } from 'node:child_process';
@@ -14,9 +14,11 @@ const delivered = gens.reduce((a, g) => a + g.snaps, 0);
 const secs = Math.max(...gens.map(g => g.secs));
 const inputs = run.inputs ? Math.round(run.clients * 30 * secs) : 0;
 
+// REC '-': no recording (bench/profile.sh with JFR=0); only the /proc figures are printed.
+const recorded = rec !== '-';
 // Exact allocation per thread: the counters' first and last value in the window.
 const first = new Map(), last = new Map();
-for (const e of events('jdk.ThreadAllocationStatistics', 0)) {
+for (const e of recorded ? events('jdk.ThreadAllocationStatistics', 0) : []) {
   const name = e.values.thread?.javaName ?? '?';
   if (!first.has(name)) first.set(name, e.values.allocated);
   last.set(name, e.values.allocated);
@@ -61,6 +63,7 @@ if (tasks0 && tasks1) {
     [...by].filter(([, g]) => g.u + g.k > 0).sort((x, y) => (y[1].u + y[1].k) - (x[1].u + x[1].k))
       .map(([k, g]) => `${k} ${us(g.u)} / ${us(g.k)}`).join('; '));
 }
+if (!recorded) process.exit(0);
 console.log(`allocated per delivered snapshot: ${Math.round(total / delivered)} B ` +
   `(I/O threads ${Math.round(alloc.io / delivered)} B, game threads ${Math.round(alloc.game / delivered)} B, other ${Math.round(alloc.other / delivered)} B)` +
   (inputs ? `; I/O threads per input received (~${inputs}): ${Math.round(alloc.io / inputs)} B` : ''));

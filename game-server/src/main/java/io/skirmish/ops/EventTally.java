@@ -13,12 +13,17 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * A thread's cells outlive it, so no count is lost when a thread ends.
  */
 final class EventTally {
-    private static final int EVENTS = 0;
-    private static final int BYTES = 1;
+    /**
+     * The two counts sit in the middle of 16 longs, so that two threads' cells never share a cache line,
+     * however the collector places the arrays (it copies them side by side when they survive).
+     */
+    private static final int CELLS = 16;
+    private static final int EVENTS = 7;
+    private static final int BYTES = 8;
 
     private final List<AtomicLongArray> cells = new CopyOnWriteArrayList<>();
     private final ThreadLocal<AtomicLongArray> mine = ThreadLocal.withInitial(() -> {
-        AtomicLongArray a = new AtomicLongArray(2);
+        AtomicLongArray a = new AtomicLongArray(CELLS);
         cells.add(a);
         return a;
     });
