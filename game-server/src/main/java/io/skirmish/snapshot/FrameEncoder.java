@@ -128,7 +128,7 @@ public final class FrameEncoder {
         int last = -1;
         for (int i = 0, j = 0; i < was.size(); i++) {
             j = seek(now, j, was.get(i).id());
-            if (j == now.size() || now.get(j).id() != was.get(i).id()) {
+            if (!holds(now, j, was.get(i).id())) {
                 out.u(i - last - 1);
                 last = i;
             }
@@ -138,7 +138,7 @@ public final class FrameEncoder {
         for (int i = 0, j = 0; i < now.size(); i++) {
             Frame.ShipRec s = now.get(i);
             j = seek(was, j, s.id());
-            if (j == was.size() || was.get(j).id() != s.id()) {
+            if (!holds(was, j, s.id())) {
                 fullShip(out, s, lastId);
                 lastId = s.id();
             }
@@ -149,7 +149,7 @@ public final class FrameEncoder {
         for (int i = 0, j = 0; i < was.size(); i++) {
             Frame.ShipRec p = was.get(i);
             j = seek(now, j, p.id());
-            if (j == now.size() || now.get(j).id() != p.id()) {
+            if (!holds(now, j, p.id())) {
                 continue;
             }
             kept++;
@@ -168,7 +168,7 @@ public final class FrameEncoder {
         int missing = 0;
         for (int i = 0, j = 0; i < a.size(); i++) {
             j = seek(b, j, a.get(i).id());
-            if (j == b.size() || b.get(j).id() != a.get(i).id()) {
+            if (!holds(b, j, a.get(i).id())) {
                 missing++;
             }
         }
@@ -180,7 +180,7 @@ public final class FrameEncoder {
         int changed = 0;
         for (int i = 0, j = 0; i < was.size(); i++) {
             j = seek(now, j, was.get(i).id());
-            if (j < now.size() && now.get(j).id() == was.get(i).id() && mask(was.get(i), now.get(j), dt, tickRate) != 0) {
+            if (holds(now, j, was.get(i).id()) && mask(was.get(i), now.get(j), dt, tickRate) != 0) {
                 changed++;
             }
         }
@@ -194,6 +194,11 @@ public final class FrameEncoder {
             j++;
         }
         return j;
+    }
+
+    /** Whether the ship at {@code j} (where {@link #seek} stopped) is the one with this id. */
+    private static boolean holds(List<Frame.ShipRec> ships, int j, int id) {
+        return j < ships.size() && ships.get(j).id() == id;
     }
 
     /** One kept ship's change: its mask, then the fields the mask names. */
@@ -296,6 +301,6 @@ public final class FrameEncoder {
     /** The ship with this id, or null (ships by ascending id). */
     private static Frame.ShipRec ship(List<Frame.ShipRec> ships, int id) {
         int j = seek(ships, 0, id);
-        return j < ships.size() && ships.get(j).id() == id ? ships.get(j) : null;
+        return holds(ships, j, id) ? ships.get(j) : null;
     }
 }

@@ -2,7 +2,6 @@ package io.skirmish.transport;
 
 import com.corundumstudio.socketio.HandshakeData;
 import com.corundumstudio.socketio.SocketIOClient;
-import com.fasterxml.jackson.databind.util.RawValue;
 import io.skirmish.transport.engine.EngineChannelInitializer;
 import java.net.InetSocketAddress;
 import java.util.UUID;
@@ -114,7 +113,7 @@ public final class Socket {
                 if (out == args) {
                     out = args.clone();
                 }
-                out[i] = new RawValue(j.text());
+                out[i] = j.wireArgs()[0]; // the Json's own wrapper, made once
             }
         }
         return out;
