@@ -171,10 +171,20 @@ export class Connection {
     });
   }
 
-  /** One request and its ack (or a TIMEOUT / DISCONNECTED failure). */
+  /**
+   * One request and its ack (or a TIMEOUT / DISCONNECTED failure). Made while the socket is still
+   * connecting (the page just opened, a reconnect), it waits for the connection within its timeout
+   * rather than failing at once: a click on Quick play as the page loads then plays.
+   */
   requestOnce(event, payload, timeoutMs) {
     if (!this.socket.connected) {
-      return Promise.resolve(failure(ClientErrorCode.DISCONNECTED, 'not connected to the server'));
+      if (!this.socket.active) {
+        return Promise.resolve(failure(ClientErrorCode.DISCONNECTED, 'not connected to the server'));
+      }
+      const started = this.now();
+      return this.whenConnected(timeoutMs).then((connected) => (connected
+        ? this.requestOnce(event, payload, Math.max(1, timeoutMs - (this.now() - started)))
+        : failure(ClientErrorCode.DISCONNECTED, 'not connected to the server')));
     }
     return new Promise((resolve) => {
       const timer = setTimeout(
@@ -191,6 +201,22 @@ export class Connection {
           });
         }),
       );
+    });
+  }
+
+  /** Resolves true once this socket connects, false if it has not within `timeoutMs`. */
+  whenConnected(timeoutMs) {
+    const socket = this.socket;
+    return new Promise((resolve) => {
+      const connected = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      const timer = setTimeout(() => {
+        socket.off('connect', connected);
+        resolve(false);
+      }, timeoutMs);
+      socket.once('connect', connected);
     });
   }
 

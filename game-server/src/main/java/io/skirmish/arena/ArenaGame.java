@@ -29,6 +29,7 @@ public final class ArenaGame implements Game<PlayerInput>, CompactGame {
     private GameContext ctx;
     private ArenaState state;
     private final List<ArenaEvent> events = new ArrayList<>();
+    private final ShipRecords shipRecords = new ShipRecords();
 
     /** The arena's events on the wire (the room adds {@code type} and {@code tick}). */
     record Hit(int target, int attacker, int damage, int hp, long x, long y, int shot) implements GameEvent {
@@ -183,13 +184,9 @@ public final class ArenaGame implements Game<PlayerInput>, CompactGame {
     /** The compact snapshot's body: the same state as {@link #writeSnapshot}, in grid units (see {@link Quantum}). */
     @Override
     public Frame.Body frameBody(PlayerFacts facts) {
-        List<Frame.ShipRec> ships = new ArrayList<>(state.ships().size());
-        for (Ship s : state.ships()) {
-            int st = s.status();
-            ships.add(new Frame.ShipRec(s.id, Quantum.units(s.body.x), Quantum.units(s.body.y),
-                    Quantum.units(s.body.vx), Quantum.units(s.body.vy), Quantum.angleStep(s.aim), s.hp,
-                    facts.lastAppliedSeq(s.id), st, st == Ship.DEAD ? s.respawnTicks : 0, s.score, s.kills, s.deaths,
-                    facts.connected(s.id)));
+        List<Frame.ShipRec> ships = shipRecords.of(state.ships(), facts);
+        if (state.shots().isEmpty()) {
+            return new Frame.Body(ships, List.of());
         }
         List<Frame.ShotRec> shots = new ArrayList<>(state.shots().size());
         for (Shot s : state.shots()) {

@@ -2,11 +2,8 @@ package io.skirmish.arena;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.Map;
 
 /**
  * Where every ship was over the last few ticks, for lag compensation: a shot is checked against the
@@ -37,11 +34,64 @@ public final class RewindHistory {
      */
     public record Pose(double x, double y, int life, boolean alive, boolean protectedShip) {}
 
-    private record Frame(long tick, Map<Integer, Pose> poses) {}
-
     private final int maxTicks;
     private final int waitTicks;
-    private final ArrayDeque<Frame> frames = new ArrayDeque<>();
+    /**
+     * The recorded ticks, oldest first from {@link #head}: a ring of {@code maxTicks + waitTicks + 1}
+     * slots made once and overwritten, so recording a tick allocates nothing (it runs every tick of
+     * every room).
+     */
+    private final Slot[] ring;
+    private int head;
+    private int count;
+
+    /** One recorded tick: the ships in the order recorded (id order, as the rules keep them). */
+    private static final class Slot {
+        long tick;
+        int n;
+        int[] ids = new int[8];
+        double[] x = new double[8];
+        double[] y = new double[8];
+        int[] life = new int[8];
+        boolean[] alive = new boolean[8];
+        boolean[] prot = new boolean[8];
+
+        void reset(long tick) {
+            this.tick = tick;
+            this.n = 0;
+        }
+
+        void add(int id, double px, double py, int lives, boolean isAlive, boolean isProtected) {
+            if (n == ids.length) {
+                int cap = n * 2;
+                ids = Arrays.copyOf(ids, cap);
+                x = Arrays.copyOf(x, cap);
+                y = Arrays.copyOf(y, cap);
+                life = Arrays.copyOf(life, cap);
+                alive = Arrays.copyOf(alive, cap);
+                prot = Arrays.copyOf(prot, cap);
+            }
+            ids[n] = id;
+            x[n] = px;
+            y[n] = py;
+            life[n] = lives;
+            alive[n] = isAlive;
+            prot[n] = isProtected;
+            n++;
+        }
+
+        /** Where ship {@code id} is in this slot, or -1. */
+        int indexOf(int id) {
+            for (int i = 0; i < n; i++) {
+                if (ids[i] == id) return i;
+            }
+            return -1;
+        }
+
+        Pose pose(int i) {
+            return new Pose(x[i], y[i], life[i], alive[i], prot[i]);
+        }
+    }
 
     /** A history whose views are measured from the tick they are applied in (no queueing allowance). */
     public RewindHistory(int maxTicks) {
@@ -57,6 +107,8 @@ public final class RewindHistory {
         if (waitTicks < 0) throw new IllegalArgumentException("waitTicks < 0");
         this.maxTicks = maxTicks;
         this.waitTicks = waitTicks;
+        this.ring = new Slot[maxTicks + waitTicks + 1];
+        for (int i = 0; i < ring.length; i++) ring[i] = new Slot();
     }
 
     /** The whole ticks a rewind of at most {@code maxRewindMs} spans at {@code tickRate} (rounded up). */
@@ -74,7 +126,7 @@ public final class RewindHistory {
 
     /** The newest recorded tick, or -1 before the first. */
     public long newestTick() {
-        return frames.isEmpty() ? -1 : frames.peekLast().tick;
+        return count == 0 ? -1 : newest().tick;
     }
 
     /**
@@ -82,16 +134,12 @@ public final class RewindHistory {
      * not after the newest starts a new timeline (the older ones are forgotten).
      */
     public void record(long tick, Collection<Ship> ships) {
-        if (!frames.isEmpty() && tick <= frames.peekLast().tick) {
-            frames.clear();
+        if (count > 0 && tick <= newest().tick) {
+            clear();
         }
-        Map<Integer, Pose> poses = new HashMap<>(ships.size() * 2);
+        Slot slot = append(tick);
         for (Ship s : ships) {
-            poses.put(s.id, new Pose(s.body.x, s.body.y, s.life, s.respawnTicks == 0, s.protectTicks > 0));
-        }
-        frames.addLast(new Frame(tick, poses));
-        while (frames.size() > maxTicks + waitTicks + 1) {
-            frames.removeFirst();
+            slot.add(s.id, s.body.x, s.body.y, s.life, s.respawnTicks == 0, s.protectTicks > 0);
         }
     }
 
@@ -114,7 +162,7 @@ public final class RewindHistory {
         if (Double.isNaN(viewTick)) return now;
         double from = !(arrival >= 0) || arrival > now ? now : arrival;
         double oldest = Math.max(Math.max(from - maxTicks, now - maxTicks - waitTicks),
-                frames.isEmpty() ? now : frames.peekFirst().tick);
+                count == 0 ? now : oldest().tick);
         return Math.max(oldest, Math.min(now, viewTick));
     }
 
@@ -123,59 +171,92 @@ public final class RewindHistory {
      * two ticks the position is interpolated; across a respawn the nearer tick is taken whole.
      */
     public Pose at(int id, double tick) {
-        if (frames.isEmpty()) return null;
-        tick = Math.max(frames.peekFirst().tick, Math.min(frames.peekLast().tick, tick));
+        if (count == 0) return null;
+        tick = Math.max(oldest().tick, Math.min(newest().tick, tick));
         long lo = (long) Math.floor(tick);
         double frac = tick - lo;
-        Frame f0 = frame(lo);
-        Frame f1 = frac > 0 ? frame(lo + 1) : f0;
+        Slot f0 = slot(lo);
+        Slot f1 = frac > 0 ? slot(lo + 1) : f0;
         if (f0 == null && f1 == null) return null;
-        if (f0 == null) return f1.poses.get(id);
-        if (f1 == null) return f0.poses.get(id);
-        Pose a = f0.poses.get(id);
-        Pose b = f1.poses.get(id);
-        if (a == null || b == null) return frac < 0.5 ? a : b;
-        if (a.life != b.life || a.alive != b.alive) return frac < 0.5 ? a : b;
-        return new Pose(a.x + (b.x - a.x) * frac, a.y + (b.y - a.y) * frac, a.life, a.alive, a.protectedShip);
+        if (f0 == null) return poseOf(f1, id);
+        if (f1 == null) return poseOf(f0, id);
+        int i = f0.indexOf(id);
+        int j = f1.indexOf(id);
+        if (i < 0 || j < 0) return frac < 0.5 ? poseOf(f0, id) : poseOf(f1, id);
+        if (f0.life[i] != f1.life[j] || f0.alive[i] != f1.alive[j]) return frac < 0.5 ? f0.pose(i) : f1.pose(j);
+        return new Pose(f0.x[i] + (f1.x[j] - f0.x[i]) * frac, f0.y[i] + (f1.y[j] - f0.y[i]) * frac, f0.life[i],
+                f0.alive[i], f0.prot[i]);
     }
 
-    private Frame frame(long tick) {
-        if (frames.isEmpty()) return null;
-        long first = frames.peekFirst().tick;
-        if (tick < first || tick > frames.peekLast().tick) return null;
-        // Ticks are recorded every step, so the frame is usually at its offset; search otherwise.
-        int offset = (int) (tick - first);
-        if (offset < frames.size()) {
-            Iterator<Frame> it = frames.iterator();
-            for (int i = 0; i < offset; i++) it.next();
-            Frame f = it.next();
+    private static Pose poseOf(Slot slot, int id) {
+        int i = slot.indexOf(id);
+        return i < 0 ? null : slot.pose(i);
+    }
+
+    /** The {@code k}-th recorded tick, oldest first. */
+    private Slot nth(int k) {
+        return ring[(head + k) % ring.length];
+    }
+
+    private Slot oldest() {
+        return nth(0);
+    }
+
+    private Slot newest() {
+        return nth(count - 1);
+    }
+
+    /** A slot for {@code tick} at the new end, the oldest one's reused once the ring is full. */
+    private Slot append(long tick) {
+        Slot slot;
+        if (count < ring.length) {
+            slot = nth(count);
+            count++;
+        } else {
+            slot = ring[head];
+            head = (head + 1) % ring.length;
+        }
+        slot.reset(tick);
+        return slot;
+    }
+
+    private Slot slot(long tick) {
+        if (count == 0) return null;
+        long first = oldest().tick;
+        if (tick < first || tick > newest().tick) return null;
+        // Ticks are recorded every step, so the tick is usually at its offset; search otherwise.
+        long offset = tick - first;
+        if (offset < count) {
+            Slot f = nth((int) offset);
             if (f.tick == tick) return f;
         }
-        for (Frame f : frames) {
+        for (int k = 0; k < count; k++) {
+            Slot f = nth(k);
             if (f.tick == tick) return f;
         }
         return null;
     }
 
     public void clear() {
-        frames.clear();
+        head = 0;
+        count = 0;
     }
 
     JsonArray save() {
         JsonArray out = new JsonArray();
-        for (Frame f : frames) {
+        for (int k = 0; k < count; k++) {
+            Slot f = nth(k);
             JsonObject o = new JsonObject();
             o.addProperty("tick", f.tick);
             JsonArray ps = new JsonArray();
-            for (Map.Entry<Integer, Pose> e : f.poses.entrySet()) {
-                Pose p = e.getValue();
+            for (int i = 0; i < f.n; i++) {
                 JsonArray a = new JsonArray();
-                a.add(e.getKey());
-                a.add(p.x);
-                a.add(p.y);
-                a.add(p.life);
-                a.add(p.alive);
-                a.add(p.protectedShip);
+                a.add(f.ids[i]);
+                a.add(f.x[i]);
+                a.add(f.y[i]);
+                a.add(f.life[i]);
+                a.add(f.alive[i]);
+                a.add(f.prot[i]);
                 ps.add(a);
             }
             o.add("poses", ps);
@@ -184,17 +265,17 @@ public final class RewindHistory {
         return out;
     }
 
+    /** Puts back what {@link #save()} wrote (the newest ticks, when it holds more than this keeps). */
     void restore(JsonArray saved) {
-        frames.clear();
+        clear();
         for (var e : saved) {
             JsonObject o = e.getAsJsonObject();
-            Map<Integer, Pose> poses = new HashMap<>();
+            Slot slot = append(o.get("tick").getAsLong());
             for (var pe : o.getAsJsonArray("poses")) {
                 JsonArray a = pe.getAsJsonArray();
-                poses.put(a.get(0).getAsInt(), new Pose(a.get(1).getAsDouble(), a.get(2).getAsDouble(),
-                        a.get(3).getAsInt(), a.get(4).getAsBoolean(), a.get(5).getAsBoolean()));
+                slot.add(a.get(0).getAsInt(), a.get(1).getAsDouble(), a.get(2).getAsDouble(),
+                        a.get(3).getAsInt(), a.get(4).getAsBoolean(), a.get(5).getAsBoolean());
             }
-            frames.addLast(new Frame(o.get("tick").getAsLong(), poses));
         }
     }
 }

@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.Map;
@@ -56,7 +57,9 @@ abstract class InputCodec {
                 if (!supported(types[i])) throw new UnsupportedOperationException(types[i].getName());
                 var accessor = rc[i].getAccessor();
                 accessor.setAccessible(true);
-                getters[i] = lookup.unreflect(accessor);
+                // (Object)T with T the component's own type, so that invokeExact returns a primitive
+                // without boxing it: an input is written on the game thread, once per player per tick.
+                getters[i] = lookup.unreflect(accessor).asType(MethodType.methodType(types[i], Object.class));
             }
             Constructor<?> c = type.getDeclaredConstructor(types);
             c.setAccessible(true);
@@ -73,18 +76,19 @@ abstract class InputCodec {
             try {
                 for (int i = 0; i < types.length; i++) {
                     Class<?> t = types[i];
-                    Object v = getters[i].invoke(input);
-                    if (t == int.class) out.writeInt((Integer) v);
-                    else if (t == double.class) out.writeDouble((Double) v);
-                    else if (t == boolean.class) out.writeBoolean((Boolean) v);
-                    else if (t == long.class) out.writeLong((Long) v);
-                    else if (t == float.class) out.writeFloat((Float) v);
-                    else if (t == short.class) out.writeShort((Short) v);
-                    else if (t == byte.class) out.writeByte((Byte) v);
-                    else if (t == char.class) out.writeChar((Character) v);
+                    MethodHandle g = getters[i];
+                    if (t == int.class) out.writeInt((int) g.invokeExact(input));
+                    else if (t == double.class) out.writeDouble((double) g.invokeExact(input));
+                    else if (t == boolean.class) out.writeBoolean((boolean) g.invokeExact(input));
+                    else if (t == long.class) out.writeLong((long) g.invokeExact(input));
+                    else if (t == float.class) out.writeFloat((float) g.invokeExact(input));
+                    else if (t == short.class) out.writeShort((short) g.invokeExact(input));
+                    else if (t == byte.class) out.writeByte((byte) g.invokeExact(input));
+                    else if (t == char.class) out.writeChar((char) g.invokeExact(input));
                     else {
+                        String v = (String) g.invokeExact(input);
                         out.writeBoolean(v != null);
-                        if (v != null) out.writeUTF((String) v);
+                        if (v != null) out.writeUTF(v);
                     }
                 }
             } catch (IOException | RuntimeException | Error e) {

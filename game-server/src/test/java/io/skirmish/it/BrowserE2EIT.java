@@ -37,6 +37,11 @@ class BrowserE2EIT {
     }
 
     @Test
+    void quickPlayClickedBeforeThePageConnectedPlaysOnceItDoes() throws Exception {
+        runScript("early.e2e.mjs", "early");
+    }
+
+    @Test
     void chromiumPlaysARoundOfTag() throws Exception {
         runScript("tag.e2e.mjs", "tag");
         assertTrue(Files.size(OUT.resolve("tag/A.png")) > 10_000, "screenshot of the host's page");

@@ -79,6 +79,14 @@ public final class EngineJson implements JsonSupport {
     }
 
     /**
+     * Converts one argument already read as a plain value (see {@link SioPacket#args()}) to what a
+     * listener declared: itself for {@code Object}, else what Jackson makes of it for that type.
+     */
+    Object convertPlain(Object value, Class<?> type) {
+        return type == Object.class ? value : mapper.convertValue(value, type);
+    }
+
+    /**
      * The tree as the plain values Jackson's untyped deserializer makes of it ({@code LinkedHashMap},
      * {@code ArrayList}, {@code String}, the node's own {@code Number}, {@code Boolean}, {@code null},
      * {@code byte[]}), walked directly: the listener's usual case (every input of every player) then

@@ -1,6 +1,7 @@
 package io.skirmish.transport.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 
 /**
  * One decoded Socket.IO v5 packet (https://github.com/socketio/socket.io-protocol). Binary
@@ -8,9 +9,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * @param nsp the namespace as on the wire: {@code "/"} for the main namespace
  * @param id the ack id, or null
- * @param data the JSON payload, or null when there is none
+ * @param data the JSON payload as a tree, or null when there is none or it is in {@code args}
+ * @param args an {@code EVENT}'s payload (the event name first) as the plain values Jackson's untyped
+ *     deserializer makes ({@code LinkedHashMap}, {@code ArrayList}, {@code String}, {@code Number},
+ *     {@code Boolean}, {@code null}), read straight from the text with no tree; null for other types
  */
-record SioPacket(Type type, String nsp, Long id, JsonNode data) {
+record SioPacket(Type type, String nsp, Long id, JsonNode data, List<Object> args) {
+
+    SioPacket(Type type, String nsp, Long id, JsonNode data) {
+        this(type, nsp, id, data, null);
+    }
 
     /** Socket.IO v5 packet types. */
     enum Type {

@@ -3,6 +3,7 @@ package io.skirmish.transport.engine;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,12 +33,14 @@ final class SocketIoDecoder {
     private static final int MAX_ID_DIGITS = 15;
 
     private final ObjectMapper mapper;
+    private final ObjectReader untyped;
     private SioPacket reconstructing;
     private int expected;
     private List<byte[]> buffers;
 
     SocketIoDecoder(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.untyped = mapper.readerFor(Object.class);
     }
 
     /** A text message; returns the packet, or null when it waits for binary attachments. */
@@ -88,17 +91,29 @@ final class SocketIoDecoder {
             id = Long.parseLong(s, start, i, 10);
         }
         JsonNode data = null;
+        List<Object> args = null;
         if (i < n) {
             try {
-                data = mapper.readTree(s.substring(i));
+                if (type == SioPacket.Type.EVENT) {
+                    // Every input of every player: read straight into the plain values listeners take.
+                    Object value = untyped.readValue(s.substring(i));
+                    if (!(value instanceof List<?>)) {
+                        throw new ProtocolViolation("invalid payload for packet type " + type);
+                    }
+                    @SuppressWarnings("unchecked")
+                    List<Object> list = (List<Object>) value;
+                    args = list;
+                } else {
+                    data = mapper.readTree(s.substring(i));
+                }
             } catch (JacksonException e) {
                 throw new ProtocolViolation("invalid JSON payload");
             }
         }
-        if (!valid(type, data)) {
+        if (args != null ? !validEvent(args) : !valid(type, data)) {
             throw new ProtocolViolation("invalid payload for packet type " + type);
         }
-        SioPacket p = new SioPacket(type, nsp, id, data);
+        SioPacket p = new SioPacket(type, nsp, id, data, args);
         if (type.binary() && attachments > 0) {
             reconstructing = p;
             expected = attachments;
@@ -127,6 +142,12 @@ final class SocketIoDecoder {
     /** Whether a binary packet still waits for attachments. */
     boolean reconstructing() {
         return reconstructing != null;
+    }
+
+    /** An {@code EVENT}'s plain payload: a name (a string other than the reserved ones, or a number) first. */
+    static boolean validEvent(List<Object> args) {
+        return !args.isEmpty() && (args.get(0) instanceof Number
+                || args.get(0) instanceof String name && !RESERVED_EVENTS.contains(name));
     }
 
     static boolean valid(SioPacket.Type type, JsonNode data) {

@@ -143,18 +143,21 @@ final class SocketIoDemux {
     }
 
     private void onEvent(EngineNamespaceClient socket, SioPacket sp) {
+        List<Object> plain = sp.args();
         JsonNode array = sp.data();
-        String event = array.get(0).asText();
+        int size = plain != null ? plain.size() : array.size();
+        String event = plain != null ? String.valueOf(plain.get(0)) : array.get(0).asText();
         Namespace ns = socket.getNamespace();
         List<Class<?>> classes = engine.json.eventClasses(ns.getName(), event);
         if (classes == null) {
             classes = engine.json.eventClasses(Namespace.DEFAULT_NAME, event);
         }
-        List<Object> args = new ArrayList<>(array.size() - 1);
+        List<Object> args = new ArrayList<>(size - 1);
         try {
-            for (int i = 1; i < array.size(); i++) {
+            for (int i = 1; i < size; i++) {
                 Class<?> type = classes != null && i - 1 < classes.size() ? classes.get(i - 1) : Object.class;
-                args.add(engine.json.convert(array.get(i), type));
+                args.add(plain != null ? engine.json.convertPlain(plain.get(i), type)
+                        : engine.json.convert(array.get(i), type));
             }
         } catch (JsonProcessingException | IllegalArgumentException e) {
             log.debug("session {}: event arguments do not fit the listener's types; dropped", session.sid());

@@ -2,6 +2,7 @@ package io.skirmish.transport.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -139,6 +140,24 @@ class EngineJsonTest {
         AckArgs args = json.readAckArgs(in("[\"7\",7]"), multi);
         assertEquals(List.of("7", 7), args.getArgs(), "each argument as its own declared class");
         assertTrue(json.readAckArgs(in("[]"), single).getArgs().isEmpty());
+    }
+
+    /** A field-by-field type a listener may declare. */
+    public static final class Point {
+        public int x;
+        public double y;
+    }
+
+    @Test
+    void aPlainArgumentIsHandedOverAsItIsOrConvertedToTheDeclaredType() {
+        Map<String, Object> value = new java.util.LinkedHashMap<>(Map.of("x", 3));
+        value.put("y", 0.5);
+        assertSame(value, json.convertPlain(value, Object.class));
+        Point p = (Point) json.convertPlain(value, Point.class);
+        assertEquals(3, p.x);
+        assertEquals(0.5, p.y);
+        assertEquals("12", json.convertPlain(12, String.class));
+        assertThrows(IllegalArgumentException.class, () -> json.convertPlain("not a number", Integer.class));
     }
 
     @Test

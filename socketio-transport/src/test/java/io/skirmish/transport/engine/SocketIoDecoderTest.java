@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,7 +25,8 @@ class SocketIoDecoderTest {
         assertEquals(SioPacket.Type.EVENT, p.type());
         assertEquals("/admin", p.nsp());
         assertEquals(13L, p.id());
-        assertEquals("[\"project:delete\",123]", p.data().toString());
+        assertEquals(List.of("project:delete", 123), p.args());
+        assertNull(p.data(), "an event's payload is read as plain values, not as a tree");
 
         SioPacket connect = decoder.text("0");
         assertEquals(SioPacket.Type.CONNECT, connect.type());
@@ -33,7 +39,48 @@ class SocketIoDecoderTest {
         assertEquals("/custom", decoder.text("0/custom").nsp());
         assertEquals("/custom", decoder.text("1/custom,").nsp());
         assertEquals(456L, decoder.text("3/admin,456[]").id());
-        assertEquals("[\"x\",null,{\"a\":null}]", decoder.text("2[\"x\",null,{\"a\":null}]").data().toString());
+        assertEquals(Arrays.asList("x", null, nullValued("a")), decoder.text("2[\"x\",null,{\"a\":null}]").args());
+    }
+
+    private static Map<String, Object> nullValued(String key) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(key, null);
+        return m;
+    }
+
+    /**
+     * An event's arguments are read straight from the text; they must be what the tree path gave
+     * listeners ({@link EngineJson#plain} of the parsed tree), value for value and type for type.
+     */
+    @Test
+    void anEventsPlainArgumentsAreWhatTheTreePathGave() throws Exception {
+        EngineJson json = new EngineJson();
+        String[] payloads = {"[\"input\",{\"seq\":12,\"moveX\":-1,\"moveY\":0.5,\"aim\":1.5707963267948966,\"fire\":true}]",
+            "[\"n\",1,2147483647,2147483648,-9223372036854775808,9223372036854775808,123456789012345678901234567890]",
+            "[\"f\",0.1,-0.0,1e300,1E-320,5e-324,12.0,-3]", "[\"e\",{},[],[[],{},[{}]],null,\"\u00e9\\u0000\ud83d\ude00\"]",
+            "[\"d\",{\"a\":{\"b\":{\"c\":[null,false,\"x\"]}},\"a2\":1},{\"dup\":1,\"dup\":2}]", "[7,true]",
+            "[1.5]", "[\"only\"]"};
+        for (String payload : payloads) {
+            SioPacket p = decoder.text("2" + payload);
+            Object tree = EngineJson.plain(json.mapper().readTree(payload));
+            assertEquals(tree, p.args(), payload);
+            assertEquals(types(tree), types(p.args()), payload);
+        }
+    }
+
+    /** The classes of a plain value, nested the same way (Integer and Long differ, for example). */
+    private static Object types(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(k, types(x)));
+            return out;
+        }
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>();
+            l.forEach(x -> out.add(types(x)));
+            return out;
+        }
+        return v == null ? "null" : v.getClass().getName();
     }
 
     @Test
@@ -53,7 +100,7 @@ class SocketIoDecoderTest {
     @Test
     void placeholdersInATextPacketAreJustObjects() throws Exception {
         SioPacket p = decoder.text("2[\"x\",{\"_placeholder\":true,\"num\":0}]");
-        assertTrue(p.data().get(1).isObject());
+        assertEquals(Map.of("_placeholder", true, "num", 0), p.args().get(1));
     }
 
     @ParameterizedTest
