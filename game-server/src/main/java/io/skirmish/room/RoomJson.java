@@ -3,7 +3,6 @@ package io.skirmish.room;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -73,8 +72,10 @@ final class RoomJson {
             you.addProperty("lastSeq", Math.max(0, seat.lastReceivedSeq));
         }
         ack.add("you", you);
-        ack.add("game", JsonParser.parseString(gameInfo));
-        return new RawJson(ack.toString());
+        // The game's facts are JSON text made once per room (GameSlot): spliced in as the last member,
+        // not parsed and written again for every join.
+        String head = ack.toString();
+        return new RawJson(head.substring(0, head.length() - 1) + ",\"game\":" + gameInfo + "}");
     }
 
     /** What {@code GET /api/rooms} and monitoring see. */

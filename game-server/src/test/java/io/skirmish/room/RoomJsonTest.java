@@ -66,6 +66,8 @@ class RoomJsonTest {
 
         JsonObject ack = json(hostJoin.ack());
         assertTrue(ack.get("ok").getAsBoolean());
+        assertEquals(java.util.List.of("ok", "room", "you", "game"), java.util.List.copyOf(ack.keySet()));
+        assertEquals(obj(room.slot().info()), ack.getAsJsonObject("game"), "the game's facts, whole");
         JsonObject you = ack.getAsJsonObject("you");
         assertEquals(hostJoin.membership().playerId(), you.get("id").getAsInt());
         assertEquals(22, you.get("seatToken").getAsString().length());

@@ -58,19 +58,20 @@ final class EngineEncoder extends ChannelOutboundHandlerAdapter {
     }
 
     private void writeFrames(ChannelHandlerContext ctx, EngineSession s, ChannelPromise promise) {
-        writeFrames(ctx, s);
+        writeFrames(ctx, s, WireFrame.rfc6455(ctx.channel()));
         promise.trySuccess();
     }
 
     /**
      * Writes (without flushing) every packet the session has queued, as frames on its WebSocket, from
-     * {@code ctx} (this encoder's context on that channel; its event loop). Returns whether it wrote any.
+     * {@code ctx} (this encoder's context on that channel; its event loop), whole frames of shared
+     * packets when {@code rawFrames} (the channel frames as RFC 6455, see {@link WireFrame}). Returns
+     * whether it wrote any.
      */
-    static boolean writeFrames(ChannelHandlerContext ctx, EngineSession s) {
+    static boolean writeFrames(ChannelHandlerContext ctx, EngineSession s, boolean rawFrames) {
         if (!s.isWebSocket(ctx.channel())) {
             return false; // not (or no longer) this session's WebSocket: the packets stay queued
         }
-        boolean rawFrames = WireFrame.rfc6455(ctx.channel());
         boolean wrote = false;
         for (Packet p; (p = s.nextPacket()) != null; ) {
             try {

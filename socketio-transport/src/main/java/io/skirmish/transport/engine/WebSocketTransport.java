@@ -27,6 +27,11 @@ final class WebSocketTransport {
     private volatile Channel ch;
     /** The encoder's context on {@link #ch}: queued packets are written from there (null: through the pipeline). */
     private volatile ChannelHandlerContext encoder;
+    /**
+     * Whether {@link #ch} frames as RFC 6455 ({@link WireFrame#rfc6455}), read once when the channel is
+     * taken into use rather than from the channel's attributes at every write. Set before {@link #ch}.
+     */
+    private volatile boolean rawFrames;
     /** A write of the queue waits on the channel's event loop. */
     private final AtomicBoolean writeWaiting = new AtomicBoolean();
     private final Runnable writeTask = this::writeWaiting;
@@ -39,6 +44,7 @@ final class WebSocketTransport {
     /** From now on the session writes to {@code ch}. */
     void use(Channel ch) {
         this.encoder = ch.pipeline().context(EngineChannelInitializer.SOCKETIO_ENCODER);
+        this.rawFrames = WireFrame.rfc6455(ch);
         this.ch = ch;
     }
 
@@ -96,7 +102,7 @@ final class WebSocketTransport {
             w.writeAndFlush(new OutPacketMessage(session, Transport.WEBSOCKET));
             return;
         }
-        if (EngineEncoder.writeFrames(ctx, session)) {
+        if (EngineEncoder.writeFrames(ctx, session, rawFrames)) {
             ctx.flush();
         }
     }
