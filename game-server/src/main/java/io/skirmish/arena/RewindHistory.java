@@ -220,16 +220,9 @@ public final class RewindHistory {
         return slot;
     }
 
+    /** The slot recorded at {@code tick}, or null (a tick skipped, or outside the span). */
     private Slot slot(long tick) {
-        if (count == 0) return null;
-        long first = oldest().tick;
-        if (tick < first || tick > newest().tick) return null;
-        // Ticks are recorded every step, so the tick is usually at its offset; search otherwise.
-        long offset = tick - first;
-        if (offset < count) {
-            Slot f = nth((int) offset);
-            if (f.tick == tick) return f;
-        }
+        // At most maxTicks + waitTicks + 1 slots (13 at 30 Hz), looked up only to check a shot.
         for (int k = 0; k < count; k++) {
             Slot f = nth(k);
             if (f.tick == tick) return f;

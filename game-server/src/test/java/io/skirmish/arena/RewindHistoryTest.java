@@ -89,6 +89,58 @@ class RewindHistoryTest {
     }
 
     @Test
+    void aReusedSlotHoldsOnlyTheShipsOfItsOwnTick() {
+        RewindHistory h = new RewindHistory(1); // two slots: the third tick overwrites the first
+        Ship other = new Ship(9, "o");
+        other.body.x = 900;
+        ship.body.x = 70;
+        h.record(1, List.of(ship, other));
+        h.record(2, List.of(ship, other));
+        h.record(3, List.of(ship));
+        assertEquals(70, h.at(7, 3).x(), 1e-9);
+        assertNull(h.at(9, 3), "ship 9 was not there at tick 3, whatever the slot held before");
+        assertEquals(900, h.at(9, 2).x(), 1e-9);
+    }
+
+    @Test
+    void aTickWithManyShipsKeepsThemAll() {
+        RewindHistory h = new RewindHistory(8);
+        List<Ship> many = new java.util.ArrayList<>();
+        for (int id = 1; id <= 20; id++) {
+            Ship s = new Ship(id, "s" + id);
+            s.body.x = id * 10;
+            s.body.y = -id;
+            many.add(s);
+        }
+        h.record(4, many);
+        h.record(5, many);
+        for (int id = 1; id <= 20; id++) {
+            assertEquals(id * 10, h.at(id, 4.5).x(), 1e-9, "ship " + id);
+            assertEquals(-id, h.at(id, 5).y(), 1e-9, "ship " + id);
+        }
+    }
+
+    @Test
+    void whatIsSavedIsRestoredTickForTick() {
+        RewindHistory h = new RewindHistory(8, 4);
+        for (long t = 20; t <= 24; t++) at(h, t, t * 3);
+        var saved = h.save();
+        assertEquals(5, saved.size(), "the recorded ticks, no more");
+        RewindHistory back = new RewindHistory(8, 4);
+        back.restore(saved);
+        assertEquals(24, back.newestTick());
+        assertEquals(h.clamp(24, 0), back.clamp(24, 0), 1e-9);
+        for (double t = 20; t <= 24; t += 0.5) {
+            assertEquals(h.at(7, t).x(), back.at(7, t).x(), 1e-9, "tick " + t);
+        }
+        assertEquals(saved, back.save());
+        RewindHistory small = new RewindHistory(1);
+        small.restore(saved);
+        assertEquals(24, small.newestTick(), "a shorter history keeps the newest ticks");
+        assertEquals(23, small.clamp(24, 0), 1e-9);
+    }
+
+    @Test
     void aRespawnBetweenTwoTicksIsNotInterpolated() {
         RewindHistory h = new RewindHistory(8);
         ship.life = 1;

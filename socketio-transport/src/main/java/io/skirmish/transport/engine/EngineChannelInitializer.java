@@ -137,16 +137,6 @@ public class EngineChannelInitializer extends ChannelInitializer<Channel> {
     }
 
     /**
-     * Sends an event the client may miss (a snapshot) to the socket of {@code session} on
-     * {@code namespace}, by the slow-client rules of the protocol (latest state wins, bounded
-     * backlog): whether it was queued. Any thread.
-     */
-    public boolean sendVolatile(java.util.UUID session, String namespace, String event, Object... data) {
-        Engine e = engine;
-        return e != null && Backpressure.sendVolatile(e, session, namespace, event, data);
-    }
-
-    /**
      * What sends a volatile event to one session's socket on a namespace, resolved once (no lookup per
      * send), or null when there is no such socket (yet). It answers false once the socket is gone.
      */
