@@ -98,15 +98,11 @@ export class Connection {
     old.removeAllListeners();
     old.disconnect();
     this.open(url);
-    return new Promise((resolve) => {
-      const done = (ok) => {
-        clearTimeout(timer);
-        this.moving = false;
-        resolve(ok);
-      };
-      const timer = setTimeout(() => done(false), timeoutMs);
-      this.socket.once('connect', () => done(true));
-      this.socket.connect();
+    const connected = this.whenConnected(timeoutMs);
+    this.socket.connect();
+    return connected.then((ok) => {
+      this.moving = false;
+      return ok;
     });
   }
 

@@ -178,18 +178,18 @@ public final class RewindHistory {
         Slot f0 = slot(lo);
         Slot f1 = frac > 0 ? slot(lo + 1) : f0;
         if (f0 == null && f1 == null) return null;
-        if (f0 == null) return poseOf(f1, id);
-        if (f1 == null) return poseOf(f0, id);
-        int i = f0.indexOf(id);
-        int j = f1.indexOf(id);
-        if (i < 0 || j < 0) return frac < 0.5 ? poseOf(f0, id) : poseOf(f1, id);
+        int i = f0 == null ? -1 : f0.indexOf(id);
+        int j = f1 == null ? -1 : f1.indexOf(id);
+        if (f0 == null) return poseAt(f1, j);
+        if (f1 == null) return poseAt(f0, i);
+        if (i < 0 || j < 0) return frac < 0.5 ? poseAt(f0, i) : poseAt(f1, j);
         if (f0.life[i] != f1.life[j] || f0.alive[i] != f1.alive[j]) return frac < 0.5 ? f0.pose(i) : f1.pose(j);
         return new Pose(f0.x[i] + (f1.x[j] - f0.x[i]) * frac, f0.y[i] + (f1.y[j] - f0.y[i]) * frac, f0.life[i],
                 f0.alive[i], f0.prot[i]);
     }
 
-    private static Pose poseOf(Slot slot, int id) {
-        int i = slot.indexOf(id);
+    /** The pose at index {@code i} of {@code slot}, or null when the ship was not there ({@code i < 0}). */
+    private static Pose poseAt(Slot slot, int i) {
         return i < 0 ? null : slot.pose(i);
     }
 
